@@ -1,0 +1,20 @@
+package io.newsflow.enrich;
+
+/**
+ * An annotation layer of a {@link Document}. Stages declare which capabilities they require and which they
+ * provide; {@link EnrichmentPipeline} checks the chain when it is built.
+ */
+public enum Capability {
+    /** Title and body as received (possibly HTML). Every document starts with this. */
+    RAW_TEXT,
+    /** Title and body as plain text: HTML removed, whitespace collapsed, Unicode NFC. */
+    NORMALIZED_TEXT,
+    /** Detected language of the normalised text. */
+    LANGUAGE,
+    /** Named entities with mentions, linked to the knowledge base where possible. */
+    ENTITIES,
+    /** Direct quotes with speakers. */
+    QUOTES,
+    /** Stance tags with evidence. */
+    STANCES
+}

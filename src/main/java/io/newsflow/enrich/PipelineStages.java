@@ -1,0 +1,62 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.language.LanguageStage;
+import io.newsflow.enrich.normalize.NormalizeStage;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The stages the pipeline runs: a normaliser that runs before de-duplication (the body hash is taken over the
+ * normalised text), then the enrichment chain. Checked when built: the normaliser must turn {@code RAW_TEXT} into
+ * {@code NORMALIZED_TEXT} and the chain must start from exactly those. Immutable.
+ */
+public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
+
+    /** Capabilities documents have when the enrichment chain starts. */
+    public static final Set<Capability> AFTER_NORMALIZATION =
+            Set.copyOf(EnumSet.of(Capability.RAW_TEXT, Capability.NORMALIZED_TEXT));
+
+    public PipelineStages {
+        Objects.requireNonNull(normalizer, "normalizer");
+        Objects.requireNonNull(enrichment, "enrichment");
+        if (!Set.of(Capability.RAW_TEXT).containsAll(normalizer.requires())
+                || !normalizer.provides().contains(Capability.NORMALIZED_TEXT)) {
+            throw new IllegalStateException("normaliser '" + normalizer.name()
+                    + "' must require only RAW_TEXT and provide NORMALIZED_TEXT");
+        }
+        if (!enrichment.initial().equals(AFTER_NORMALIZATION)) {
+            throw new IllegalStateException("enrichment chain must start from " + AFTER_NORMALIZATION
+                    + ", not " + enrichment.initial());
+        }
+    }
+
+    /** Builds a validated set from a normaliser and enrichment stages in order. */
+    public static PipelineStages of(Stage normalizer, List<? extends Stage> enrichmentStages) {
+        return new PipelineStages(normalizer, EnrichmentPipeline.of(AFTER_NORMALIZATION, enrichmentStages));
+    }
+
+    /** The stages shipped with this version: normalisation and language detection. */
+    public static PipelineStages standard() {
+        return of(new NormalizeStage(), List.of(LanguageStage.shared()));
+    }
+
+    /** Runs normalisation and every enrichment stage, as the topology does, without Kafka. */
+    public Document process(Document raw) {
+        Document normalized;
+        try {
+            normalized = normalizer.apply(raw).withStageRun(normalizer.name());
+        } catch (RuntimeException e) {
+            throw e instanceof StageException se ? se
+                    : new StageException(normalizer.name(), e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        return enrichment.apply(normalized);
+    }
+
+    /** Names of all stages in order, normaliser first. */
+    public List<String> stageNames() {
+        return Stream.concat(Stream.of(normalizer.name()), enrichment.stageNames().stream()).toList();
+    }
+}

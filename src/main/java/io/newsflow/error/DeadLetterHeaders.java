@@ -1,0 +1,35 @@
+package io.newsflow.error;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/** Header names on dead-letter records. All values are UTF-8 strings. */
+public final class DeadLetterHeaders {
+
+    /** Pipeline step that failed. */
+    public static final String STAGE = "newsflow.dlq.stage";
+    /** Exception class or validation rule. */
+    public static final String ERROR_CLASS = "newsflow.dlq.error-class";
+    /** Human-readable reason. */
+    public static final String REASON = "newsflow.dlq.reason";
+    /** Source topic of the original record. */
+    public static final String SOURCE_TOPIC = "newsflow.dlq.source-topic";
+    /** Source partition of the original record. */
+    public static final String SOURCE_PARTITION = "newsflow.dlq.source-partition";
+    /** Source offset of the original record. */
+    public static final String SOURCE_OFFSET = "newsflow.dlq.source-offset";
+    /** Failure time, epoch milliseconds. */
+    public static final String FAILED_AT = "newsflow.dlq.failed-at";
+    /** newsflow version that rejected the record. */
+    public static final String PIPELINE_VERSION = "newsflow.dlq.pipeline-version";
+
+    private DeadLetterHeaders() {
+    }
+
+    /** The last value of header {@code key} as a string, or null. */
+    public static String get(Headers headers, String key) {
+        Header h = headers.lastHeader(key);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package io.newsflow.topology;
+
+import io.newsflow.schema.internal.ArticleEnvelope;
+import io.newsflow.schema.internal.SeenArticle;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drops an article whose id was already seen with the same normalised body within the retention. The same id with a
+ * different body is a correction: it passes with the next revision number.
+ */
+final class DedupeByIdProcessor
+        implements FixedKeyProcessor<String, Outcome<ArticleEnvelope>, Outcome<ArticleEnvelope>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DedupeByIdProcessor.class);
+
+    private final String storeName;
+    private final Duration retention;
+    private FixedKeyProcessorContext<String, Outcome<ArticleEnvelope>> context;
+    private SeenStore seen;
+
+    DedupeByIdProcessor(String storeName, Duration retention) {
+        this.storeName = storeName;
+        this.retention = retention;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Outcome<ArticleEnvelope>> context) {
+        this.context = context;
+        this.seen = new SeenStore(context, storeName, retention);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Outcome<ArticleEnvelope>> record) {
+        if (!(record.value() instanceof Outcome.Ok<ArticleEnvelope> ok)) {
+            context.forward(record);
+            return;
+        }
+        ArticleEnvelope envelope = ok.value();
+        String id = envelope.getArticle().getId();
+        long now = record.timestamp();
+        SeenArticle live = seen.get(id, now);
+        if (live != null && live.getContentHash().equals(envelope.getContentHash())) {
+            LOG.debug("dropping duplicate of article {} (same body, revision {})", id, live.getRevision());
+            return;
+        }
+        SeenArticle previous = live != null ? live : seen.getIncludingExpired(id);
+        int revision = previous == null ? 1
+                : previous.getContentHash().equals(envelope.getContentHash()) ? previous.getRevision()
+                : previous.getRevision() + 1;
+        seen.put(id, SeenArticle.newBuilder()
+                .setArticleId(id)
+                .setContentHash(envelope.getContentHash())
+                .setUrl(envelope.getArticle().getUrl())
+                .setRevision(revision)
+                .setSeenAt(now)
+                .build());
+        ArticleEnvelope next = revision == envelope.getRevision() ? envelope
+                : ArticleEnvelope.newBuilder(envelope).setRevision(revision).build();
+        context.forward(record.withValue(Outcome.ok(next)));
+    }
+}

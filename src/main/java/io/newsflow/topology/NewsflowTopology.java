@@ -1,0 +1,147 @@
+package io.newsflow.topology;
+
+import io.newsflow.config.PipelineConfig;
+import io.newsflow.enrich.PipelineStages;
+import io.newsflow.enrich.Stage;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.RawArticle;
+import io.newsflow.schema.internal.ArticleEnvelope;
+import io.newsflow.schema.internal.SeenArticle;
+import io.newsflow.serde.SerdeFactory;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the newsflow topology. A pure factory: everything it needs comes in as arguments, it reads no environment.
+ *
+ * <pre>
+ * read-articles → parse-article → validate-article → normalize-article → dedupe-by-id [article-ids]
+ *   ├─ failed   → dead-letter-ingest → write-dead-letters-ingest (news-articles-dlq)
+ *   └─ accepted → key-by-body-hash → (repartition by-body-hash) → dedupe-by-body [article-body-hashes]
+ *                 → prepare-enrichment → enrich-&lt;stage&gt;… → route-enriched
+ *                   ├─ failed → key-dead-letters-enrich → dead-letter-enrich → write-dead-letters-enrich (news-articles-dlq)
+ *                   └─ ok     → assemble-enriched → key-by-article-id → write-enriched (news-articles-enriched)
+ * </pre>
+ *
+ * Node and store names are part of the operational contract (state-store and internal-topic names derive from
+ * them): change them only with an application-id change.
+ */
+public final class NewsflowTopology {
+
+    public static final String SOURCE = "read-articles";
+    public static final String PARSE = "parse-article";
+    public static final String VALIDATE = "validate-article";
+    public static final String NORMALIZE = "normalize-article";
+    public static final String DEDUPE_BY_ID = "dedupe-by-id";
+    public static final String DEDUPE_BY_BODY = "dedupe-by-body";
+    public static final String REPARTITION_BY_BODY = "by-body-hash";
+    public static final String PREPARE_ENRICHMENT = "prepare-enrichment";
+    public static final String ENRICH_PREFIX = "enrich-";
+    public static final String ASSEMBLE = "assemble-enriched";
+    public static final String SINK_ENRICHED = "write-enriched";
+    public static final String SINK_DEAD_LETTERS_PREFIX = "write-dead-letters-";
+    public static final String STORE_ARTICLE_IDS = "article-ids";
+    public static final String STORE_BODY_HASHES = "article-body-hashes";
+
+    private NewsflowTopology() {
+    }
+
+    /** Builds the topology with the system clock for processing timestamps. */
+    public static Topology build(PipelineConfig config, PipelineStages stages, SerdeFactory serdes) {
+        return build(config, stages, serdes, Clock.systemUTC());
+    }
+
+    /** Builds the topology; {@code clock} stamps {@code processing.processedAt}. */
+    public static Topology build(PipelineConfig config, PipelineStages stages, SerdeFactory serdes, Clock clock) {
+        Serde<String> keys = serdes.keySerde();
+        Serde<RawArticle> rawSerde = serdes.valueSerde(RawArticle.class);
+        Serde<ArticleEnvelope> envelopeSerde = serdes.valueSerde(ArticleEnvelope.class);
+        Serde<SeenArticle> seenSerde = serdes.valueSerde(SeenArticle.class);
+        Serde<EnrichedArticle> enrichedSerde = serdes.valueSerde(EnrichedArticle.class);
+        ArticleValidator validator = new ArticleValidator(config);
+
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE_ARTICLE_IDS), keys, seenSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE_BODY_HASHES), keys, seenSerde));
+
+        KStream<String, Outcome<ArticleEnvelope>> ingested = builder
+                .stream(config.topics().articles(), Consumed.with(keys, Serdes.ByteArray()).withName(SOURCE))
+                .processValues(() -> new ParseProcessor(config, rawSerde.deserializer()), Named.as(PARSE))
+                .processValues(() -> new ValidateProcessor(validator), Named.as(VALIDATE))
+                .processValues(() -> new NormalizeProcessor(stages.normalizer()), Named.as(NORMALIZE))
+                .processValues(() -> new DedupeByIdProcessor(STORE_ARTICLE_IDS, config.dedupRetention()),
+                        Named.as(DEDUPE_BY_ID), STORE_ARTICLE_IDS);
+
+        Map<String, KStream<String, Outcome<ArticleEnvelope>>> routed = ingested
+                .split(Named.as("route-ingest-"))
+                .branch((key, outcome) -> outcome.isFailed(), Branched.as("failed"))
+                .defaultBranch(Branched.as("accepted"));
+        writeDeadLetters(routed.get("route-ingest-failed"), "ingest", config, false);
+
+        String normalizerName = stages.normalizer().name();
+        KStream<String, Outcome<Working>> working = routed.get("route-ingest-accepted")
+                .mapValues(NewsflowTopology::unwrap, Named.as("unwrap-accepted"))
+                .selectKey((key, envelope) -> envelope.getContentHash(), Named.as("key-by-body-hash"))
+                .repartition(Repartitioned.<String, ArticleEnvelope>as(REPARTITION_BY_BODY)
+                        .withKeySerde(keys).withValueSerde(envelopeSerde))
+                .processValues(() -> new DedupeByBodyProcessor(STORE_BODY_HASHES, config.dedupRetention()),
+                        Named.as(DEDUPE_BY_BODY), STORE_BODY_HASHES)
+                .mapValues(envelope -> Outcome.ok(new Working(envelope, Documents.fromNormalized(
+                        envelope.getArticle(), normalizerName, envelope.getWarnings()), 0L)),
+                        Named.as(PREPARE_ENRICHMENT));
+        for (Stage stage : stages.enrichment().stages()) {
+            working = working.processValues(() -> new StageProcessor(stage), Named.as(ENRICH_PREFIX + stage.name()));
+        }
+
+        Map<String, KStream<String, Outcome<Working>>> enriched = working
+                .split(Named.as("route-enriched-"))
+                .branch((key, outcome) -> outcome.isFailed(), Branched.as("failed"))
+                .defaultBranch(Branched.as("ok"));
+        writeDeadLetters(enriched.get("route-enriched-failed"), "enrich", config, true);
+
+        enriched.get("route-enriched-ok")
+                .mapValues(outcome -> assemble(unwrap(outcome), config.pipelineVersion(), clock), Named.as(ASSEMBLE))
+                .selectKey((key, article) -> article.getId(), Named.as("key-by-article-id"))
+                .to(config.topics().enriched(), Produced.with(keys, enrichedSerde).withName(SINK_ENRICHED));
+
+        return builder.build();
+    }
+
+    private static <T> void writeDeadLetters(KStream<String, Outcome<T>> failed, String step, PipelineConfig config,
+                                             boolean rekeyByArticleId) {
+        KStream<String, Outcome<T>> keyed = !rekeyByArticleId ? failed
+                : failed.selectKey((key, outcome) -> ((Outcome.Failed<T>) outcome).deadLetter().key(),
+                        Named.as("key-dead-letters-" + step));
+        keyed.processValues(() -> new DeadLetterProcessor<T>(config.pipelineVersion()),
+                        Named.as("dead-letter-" + step))
+                .to(config.topics().deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName(SINK_DEAD_LETTERS_PREFIX + step));
+    }
+
+    private static <T> T unwrap(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Ok<T> ok) {
+            return ok.value();
+        }
+        throw new IllegalStateException("accepted branch received a failed outcome");
+    }
+
+    private static EnrichedArticle assemble(Working working, String pipelineVersion, Clock clock) {
+        ArticleEnvelope envelope = working.envelope();
+        return EnrichedArticles.from(envelope.getArticle(), envelope.getContentHash(), envelope.getRevision(),
+                working.document(), pipelineVersion, clock.instant(),
+                envelope.getNormaliseMicros() + working.elapsedMicros());
+    }
+}

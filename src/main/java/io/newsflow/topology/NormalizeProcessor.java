@@ -1,0 +1,76 @@
+package io.newsflow.topology;
+
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Stage;
+import io.newsflow.schema.RawArticle;
+import io.newsflow.schema.internal.ArticleEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/** Runs the normaliser, replaces title and body with plain text and stamps the body hash. */
+final class NormalizeProcessor
+        implements FixedKeyProcessor<String, Outcome<ArticleEnvelope>, Outcome<ArticleEnvelope>> {
+
+    private final Stage normalizer;
+    private FixedKeyProcessorContext<String, Outcome<ArticleEnvelope>> context;
+
+    NormalizeProcessor(Stage normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Outcome<ArticleEnvelope>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Outcome<ArticleEnvelope>> record) {
+        if (!(record.value() instanceof Outcome.Ok<ArticleEnvelope> ok)) {
+            context.forward(record);
+            return;
+        }
+        long started = System.nanoTime();
+        ArticleEnvelope envelope = ok.value();
+        RawArticle article = envelope.getArticle();
+        Document normalized;
+        try {
+            normalized = normalizer.apply(Documents.fromRaw(article));
+        } catch (RuntimeException e) {
+            context.forward(record.withValue(Outcome.failed(Envelopes.deadLetter(envelope, normalizer.name(),
+                    e.getClass().getName(), String.valueOf(e.getMessage())))));
+            return;
+        }
+        if (normalized.body().isBlank()) {
+            context.forward(record.withValue(Outcome.failed(Envelopes.deadLetter(envelope, normalizer.name(),
+                    "empty-after-normalization", "body has no text left after removing markup"))));
+            return;
+        }
+        RawArticle plain = RawArticle.newBuilder(article)
+                .setTitle(normalized.title().isEmpty() ? null : normalized.title())
+                .setBody(normalized.body())
+                .setContentType("text/plain")
+                .build();
+        ArticleEnvelope next = ArticleEnvelope.newBuilder(envelope)
+                .setArticle(plain)
+                .setContentHash(sha256(normalized.body()))
+                .setNormaliseMicros((System.nanoTime() - started) / 1_000)
+                .build();
+        context.forward(record.withValue(Outcome.ok(next)));
+    }
+
+    /** Hex SHA-256 of the UTF-8 text. */
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.newsflow.topology;
+
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.StageException;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one enrichment {@link Stage}; a failure becomes a dead letter naming the stage. */
+final class StageProcessor implements FixedKeyProcessor<String, Outcome<Working>, Outcome<Working>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StageProcessor.class);
+
+    private final Stage stage;
+    private FixedKeyProcessorContext<String, Outcome<Working>> context;
+
+    StageProcessor(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Outcome<Working>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Outcome<Working>> record) {
+        if (!(record.value() instanceof Outcome.Ok<Working> ok)) {
+            context.forward(record);
+            return;
+        }
+        Working working = ok.value();
+        long started = System.nanoTime();
+        try {
+            Document next = stage.apply(working.document()).withStageRun(stage.name());
+            context.forward(record.withValue(Outcome.ok(working.advance(next, (System.nanoTime() - started) / 1_000))));
+        } catch (RuntimeException e) {
+            String stageName = e instanceof StageException se ? se.stage() : stage.name();
+            Throwable cause = e instanceof StageException && e.getCause() != null ? e.getCause() : e;
+            LOG.warn("stage {} failed on article {}: {}", stageName, working.document().id(), e.toString());
+            context.forward(record.withValue(Outcome.failed(Envelopes.deadLetter(working.envelope(), stageName,
+                    cause.getClass().getName(), String.valueOf(e.getMessage())))));
+        }
+    }
+}
