@@ -1,0 +1,176 @@
+package io.newsflow.cli;
+
+import io.newsflow.config.RuntimeConfig;
+import io.newsflow.config.Topics;
+import io.newsflow.enrich.PipelineStages;
+import io.newsflow.error.DeadLetterHeaders;
+import io.newsflow.ingest.ArticleJson;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.RecordCodec;
+import io.newsflow.serde.SerdeFactory;
+import io.newsflow.topology.PipelineRunner;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The README's first command: starts an embedded broker (unless --bootstrap-servers), creates the topics, runs the
+ * pipeline, publishes the bundled sample articles plus a syndicated duplicate and two bad records, and prints what
+ * came out of the enriched and dead-letter topics.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the pipeline on the bundled sample articles through a real Kafka broker and print the enriched results.")
+final class DemoCommand implements Callable<Integer> {
+
+    static final String SAMPLES = "/samples/articles.jsonl";
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--timeout", defaultValue = "PT3M", description = "Give up after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<RawArticle> samples = loadSamples();
+        Path work = Files.createTempDirectory("newsflow-demo-");
+        PipelineStages stages = PipelineStages.standard();
+        Topics topics = kafka.topics();
+        long started = System.nanoTime();
+        try (Cluster cluster = Cluster.open(kafka.bootstrapServers, work.resolve("broker"), 0)) {
+            out.printf("Kafka: %s%s%n", cluster.bootstrapServers(), cluster.embedded() ? " (embedded single-node KRaft broker)" : "");
+            cluster.ensureTopics(topics, kafka.partitions, kafka.replicationFactor);
+            RuntimeConfig runtime = kafka.runtimeConfig()
+                    .withBootstrapServers(cluster.bootstrapServers())
+                    .withApplicationId("newsflow-demo-" + Long.toString(System.currentTimeMillis(), 36));
+            runtime = new RuntimeConfig(runtime.bootstrapServers(), runtime.applicationId(), work.resolve("state"),
+                    runtime.processingGuarantee(), runtime.commitIntervalMs(), runtime.streamThreads(),
+                    runtime.partitions(), runtime.replicationFactor(), runtime.overrides());
+            try (PipelineRunner runner = new PipelineRunner(runtime, kafka.pipelineConfig(), stages,
+                    SerdeFactory.singleObject())) {
+                runner.start(Duration.ofMinutes(2));
+                out.printf("Pipeline running: stages %s, %s%n", stages.stageNames(), runtime.processingGuarantee());
+                int expectedDeadLetters = publish(cluster.bootstrapServers(), topics.articles(), samples);
+                out.printf("Published %d sample articles, 1 syndicated copy of the first and %d malformed records to %s%n%n",
+                        samples.size(), expectedDeadLetters, topics.articles());
+                out.flush();
+                return collect(out, cluster.bootstrapServers(), topics, samples.size(), expectedDeadLetters, started);
+            }
+        } finally {
+            BenchCommand.deleteRecursively(work);
+        }
+    }
+
+    private int publish(String bootstrap, String topic, List<RawArticle> samples) {
+        RecordCodec<RawArticle> codec = new RecordCodec<>(SerdeFactory.singleObject(), RawArticle.class);
+        try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap)) {
+            for (RawArticle a : samples) {
+                a.setIngestedAt(Instant.now());
+                producer.send(new ProducerRecord<>(topic, a.getId(), codec.encode(topic, a)));
+            }
+            RawArticle first = samples.get(0);
+            RawArticle copy = RawArticle.newBuilder(first).setId(first.getId() + "-syndicated")
+                    .setUrl("https://syndication.example.net/" + first.getId()).setSource("Example Syndication")
+                    .setIngestedAt(Instant.now()).build();
+            producer.send(new ProducerRecord<>(topic, copy.getId(), codec.encode(topic, copy)));
+            producer.send(new ProducerRecord<>(topic, "broken-1",
+                    "{\"id\":\"broken-1\",\"body\":\"JSON is not the wire format\"}".getBytes(StandardCharsets.UTF_8)));
+            RawArticle empty = RawArticle.newBuilder().setId("empty-1").setTitle("No body").setBody(" ").build();
+            producer.send(new ProducerRecord<>(topic, empty.getId(), codec.encode(topic, empty)));
+            producer.flush();
+            return 2;
+        }
+    }
+
+    private int collect(PrintWriter out, String bootstrap, Topics topics, int expectedEnriched, int expectedDead,
+                        long started) {
+        RecordCodec<EnrichedArticle> codec = new RecordCodec<>(SerdeFactory.singleObject(), EnrichedArticle.class);
+        Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
+        List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(bootstrap)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String t : List.of(topics.enriched(), topics.deadLetters())) {
+                consumer.partitionsFor(t, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while ((enriched.size() < expectedEnriched || dead.size() < expectedDead) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.topic().equals(topics.enriched())) {
+                        EnrichedArticle a = codec.decode(r.topic(), r.value());
+                        if (enriched.put(a.getId(), a) == null) {
+                            out.println(ArticleSummary.format(a));
+                            out.flush();
+                        }
+                    } else {
+                        dead.add(r);
+                    }
+                }
+            }
+        }
+        for (ConsumerRecord<String, byte[]> r : dead) {
+            out.printf("DEAD LETTER %s: stage=%s reason=%s (%d original bytes kept)%n", r.key(),
+                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.STAGE),
+                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON),
+                    r.value() == null ? 0 : r.value().length);
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        out.println();
+        out.println(ArticleSummary.totals(enriched.values(), dead.size(), expectedEnriched + 1 + expectedDead, seconds));
+        boolean complete = enriched.size() == expectedEnriched && dead.size() == expectedDead;
+        if (!complete) {
+            out.printf("INCOMPLETE: expected %d enriched and %d dead letters within %s%n", expectedEnriched,
+                    expectedDead, timeout);
+        }
+        out.flush();
+        return complete ? 0 : 1;
+    }
+
+    static List<RawArticle> loadSamples() throws IOException {
+        List<RawArticle> samples = new ArrayList<>();
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLES)) {
+            if (in == null) {
+                throw new IllegalStateException("sample articles " + SAMPLES + " missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int n = 0;
+            while ((line = reader.readLine()) != null) {
+                n++;
+                if (!line.isBlank()) {
+                    samples.add(ArticleJson.parseArticle(line, "sample-" + n));
+                }
+            }
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,41 @@
+package io.newsflow.cli;
+
+import io.newsflow.config.Version;
+import io.newsflow.serde.AvroTrust;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code newsflow.jar}. Command output goes to stdout; logs go to stderr. */
+@Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = NewsflowCli.VersionProvider.class,
+        description = "Event-stream news enrichment on Kafka Streams: entities, quotes and stances.",
+        subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class,
+                TailCommand.class, AnnotateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class NewsflowCli {
+
+    public static void main(String[] args) {
+        System.exit(execute(System.getenv(), args));
+    }
+
+    /** Runs the CLI with the given environment (for NEWSFLOW_* defaults) and returns the exit code. */
+    public static int execute(Map<String, String> environment, String... args) {
+        return commandLine(environment).execute(args);
+    }
+
+    /** A configured command line; tests use it to capture output. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        AvroTrust.trustGeneratedClasses();
+        CommandLine cli = new CommandLine(new NewsflowCli());
+        cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    /** Reports the build version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"newsflow " + Version.current()};
+        }
+    }
+}

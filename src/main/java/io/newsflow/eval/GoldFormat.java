@@ -1,0 +1,94 @@
+package io.newsflow.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.enrich.Document;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Renders an enriched {@link Document} in the article-level gold format of {@code shared/eval/README.md}: persons
+ * (with QID, leader flag, role, name mentions and title-only mentions), organisations, locations, quotes (first
+ * words and speaker) and stances. Stateless and thread-safe.
+ */
+public final class GoldFormat {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
+    private static final int QUOTE_START_WORDS = 5;
+
+    private GoldFormat() {
+    }
+
+    /** One JSON object (single line) for the document. */
+    public static String toJson(Document doc) {
+        return toNode(doc).toString();
+    }
+
+    /** The gold-format object for the document. */
+    public static ObjectNode toNode(Document doc) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", doc.id());
+        ArrayNode persons = root.putArray("persons");
+        ArrayNode organizations = root.putArray("organizations");
+        ArrayNode locations = root.putArray("locations");
+        for (Document.Entity e : doc.entities()) {
+            ObjectNode node = switch (e.type()) {
+                case PERSON -> persons.addObject();
+                case ORGANIZATION -> organizations.addObject();
+                case LOCATION -> locations.addObject();
+                case MISC -> null;
+            };
+            if (node == null) {
+                continue;
+            }
+            node.put("name", e.name());
+            node.put("qid", e.qid());
+            if (e.type() == Document.EntityType.PERSON) {
+                node.put("leader", e.leader());
+                node.put("role", e.role());
+            }
+            ArrayNode names = node.putArray("mentions");
+            distinct(e, Document.MentionKind.NAME).forEach(names::add);
+            if (e.type() == Document.EntityType.PERSON) {
+                ArrayNode titles = node.putArray("title_mentions");
+                distinct(e, Document.MentionKind.TITLE).forEach(titles::add);
+            }
+        }
+        ArrayNode quotes = root.putArray("quotes");
+        for (Document.Quote q : doc.quotes()) {
+            ObjectNode node = quotes.addObject();
+            node.put("start", firstWords(q.text(), QUOTE_START_WORDS));
+            node.put("speaker", q.speakerName());
+        }
+        ArrayNode stances = root.putArray("stances");
+        for (Document.Stance s : doc.stances()) {
+            ObjectNode node = stances.addObject();
+            node.put("holder", s.holderName());
+            node.put("target", s.targetName());
+            node.put("target_type", s.targetType().name().toLowerCase(Locale.ROOT));
+            node.put("polarity", s.polarity().name());
+            node.put("evidence", s.evidence());
+        }
+        return root;
+    }
+
+    private static Set<String> distinct(Document.Entity entity, Document.MentionKind kind) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (Document.Mention m : entity.mentions()) {
+            if (m.kind() == kind) {
+                forms.add(kind == Document.MentionKind.NAME ? POSSESSIVE.matcher(m.text()).replaceAll("") : m.text());
+            }
+        }
+        return forms;
+    }
+
+    static String firstWords(String text, int words) {
+        String[] parts = text.strip().split("\\s+");
+        return String.join(" ", Arrays.copyOf(parts, Math.min(words, parts.length)));
+    }
+}
