@@ -87,10 +87,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("| %-24s | %14.1f |%n%n", "whole chain", stagesResult.chain());
 
         out.printf("End to end through Kafka (%s, %d partitions, 1 stream thread)%n", guarantee, partitions);
-        out.printf("| %-34s | %12s | %12s |%n", "figure", "pipeline", "passthrough");
-        out.printf("|%s|%s|%s|%n", "-".repeat(36), "-".repeat(14), "-".repeat(14));
+        out.printf("| %-36s | %12s | %12s |%n", "figure", "pipeline", "passthrough");
+        out.printf("|%s|%s|%s|%n", "-".repeat(38), "-".repeat(14), "-".repeat(14));
         row(out, "articles processed (backlog)", r.pipeline().processed(), r.passthrough().processed());
-        out.printf("| %-34s | %12.1f | %12.1f |%n", "throughput (articles/s)", r.pipeline().articlesPerSecond(),
+        out.printf("| %-36s | %12.1f | %12.1f |%n", "throughput (articles/s)", r.pipeline().articlesPerSecond(),
                 r.passthrough().articlesPerSecond());
         row(out, "latency phase rate (articles/s)", r.pipeline().latencyRate(), r.passthrough().latencyRate());
         row(out, "latency samples", r.pipeline().latencySamples(), r.passthrough().latencySamples());
@@ -106,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String name, long pipeline, long passthrough) {
-        out.printf("| %-34s | %12d | %12d |%n", name, pipeline, passthrough);
+        out.printf("| %-36s | %12d | %12d |%n", name, pipeline, passthrough);
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -26,7 +26,7 @@ public final class LanguageStage implements Stage {
 
     public static final String NAME = "language";
     static final int MIN_CHARS = 20;
-    private static final int MAX_CHARS = 3_000;
+    private static final int MAX_CHARS = 1_200;
     private static final String MODEL_RESOURCE = "/langdetect-183.bin";
     private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
 
