@@ -25,6 +25,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,25 +87,44 @@ final class DemoCommand implements Callable<Integer> {
                     SerdeFactory.singleObject())) {
                 runner.start(Duration.ofMinutes(2));
                 out.printf("Pipeline running: stages %s, %s%n", stages.stageNames(), runtime.processingGuarantee());
-                int expectedDeadLetters = publish(cluster.bootstrapServers(), topics.articles(), samples);
-                out.printf("Published %d sample articles, 1 syndicated copy of the first and %d malformed records to %s%n%n",
-                        samples.size(), expectedDeadLetters, topics.articles());
+                publishSamples(cluster.bootstrapServers(), topics.articles(), samples);
+                out.printf("Published %d sample articles to %s%n%n", samples.size(), topics.articles());
                 out.flush();
-                return collect(out, cluster.bootstrapServers(), topics, samples.size(), expectedDeadLetters, started);
+                Collector collector = new Collector(out, cluster.bootstrapServers(), topics);
+                collector.awaitCounts(samples.size(), 0, deadline(started));
+                int expectedDeadLetters = publishTroublemakers(cluster.bootstrapServers(), topics.articles(),
+                        samples.get(0));
+                out.printf("%nPublished a syndicated copy of %s from another URL and %d malformed records%n%n",
+                        samples.get(0).getId(), expectedDeadLetters);
+                collector.awaitCounts(samples.size(), expectedDeadLetters, deadline(started));
+                boolean idle = awaitIdle(cluster.bootstrapServers(), runtime.applicationId(), deadline(started));
+                return collector.report(samples.size() + 1 + expectedDeadLetters, samples.size(), expectedDeadLetters,
+                        idle, started);
             }
         } finally {
             BenchCommand.deleteRecursively(work);
         }
     }
 
-    private int publish(String bootstrap, String topic, List<RawArticle> samples) {
+    private long deadline(long started) {
+        return started + timeout.toNanos();
+    }
+
+    private static void publishSamples(String bootstrap, String topic, List<RawArticle> samples) {
         RecordCodec<RawArticle> codec = new RecordCodec<>(SerdeFactory.singleObject(), RawArticle.class);
         try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap)) {
             for (RawArticle a : samples) {
                 a.setIngestedAt(Instant.now());
                 producer.send(new ProducerRecord<>(topic, a.getId(), codec.encode(topic, a)));
             }
-            RawArticle first = samples.get(0);
+            producer.flush();
+        }
+    }
+
+    /** A syndicated copy of {@code first} (same body, other id and URL), bytes that are not Avro, an empty body. */
+    private static int publishTroublemakers(String bootstrap, String topic, RawArticle first) {
+        RecordCodec<RawArticle> codec = new RecordCodec<>(SerdeFactory.singleObject(), RawArticle.class);
+        try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap)) {
             RawArticle copy = RawArticle.newBuilder(first).setId(first.getId() + "-syndicated")
                     .setUrl("https://syndication.example.net/" + first.getId()).setSource("Example Syndication")
                     .setIngestedAt(Instant.now()).build();
@@ -109,13 +138,47 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int collect(PrintWriter out, String bootstrap, Topics topics, int expectedEnriched, int expectedDead,
-                        long started) {
-        RecordCodec<EnrichedArticle> codec = new RecordCodec<>(SerdeFactory.singleObject(), EnrichedArticle.class);
-        Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
-        List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(bootstrap)) {
+    /** Waits until the pipeline's consumer group has committed every offset of its input and internal topics. */
+    private static boolean awaitIdle(String bootstrap, String groupId, long deadline) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                            .all().get(10, TimeUnit.SECONDS);
+                    // internal topics are written transactionally: the last commit marker takes one offset
+                    boolean idle = !committed.isEmpty() && committed.entrySet().stream().allMatch(e ->
+                            e.getValue() != null && e.getValue().offset()
+                                    >= ends.get(e.getKey()).offset() - (e.getKey().topic().startsWith(groupId + "-") ? 1 : 0));
+                    if (idle) {
+                        return true;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    // broker busy; try again until the deadline
+                }
+                Thread.sleep(200);
+            }
+            return false;
+        }
+    }
+
+    /** Reads the enriched and dead-letter topics and prints what arrives. */
+    private static final class Collector {
+        private final PrintWriter out;
+        private final Topics topics;
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final RecordCodec<EnrichedArticle> codec =
+                new RecordCodec<>(SerdeFactory.singleObject(), EnrichedArticle.class);
+        private final Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
+        private final List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+
+        Collector(PrintWriter out, String bootstrap, Topics topics) {
+            this.out = out;
+            this.topics = topics;
+            this.consumer = Clients.consumer(bootstrap);
             List<TopicPartition> partitions = new ArrayList<>();
             for (String t : List.of(topics.enriched(), topics.deadLetters())) {
                 consumer.partitionsFor(t, Duration.ofSeconds(30))
@@ -123,36 +186,47 @@ final class DemoCommand implements Callable<Integer> {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while ((enriched.size() < expectedEnriched || dead.size() < expectedDead) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.topic().equals(topics.enriched())) {
-                        EnrichedArticle a = codec.decode(r.topic(), r.value());
-                        if (enriched.put(a.getId(), a) == null) {
-                            out.println(ArticleSummary.format(a));
-                            out.flush();
-                        }
-                    } else {
-                        dead.add(r);
+        }
+
+        void awaitCounts(int enrichedCount, int deadCount, long deadline) {
+            do {
+                poll();
+            } while ((enriched.size() < enrichedCount || dead.size() < deadCount) && System.nanoTime() < deadline);
+        }
+
+        private void poll() {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                if (r.topic().equals(topics.enriched())) {
+                    EnrichedArticle a = codec.decode(r.topic(), r.value());
+                    if (enriched.put(a.getId(), a) == null) {
+                        out.println(ArticleSummary.format(a));
+                        out.flush();
                     }
+                } else {
+                    dead.add(r);
+                    out.printf("DEAD LETTER %s: stage=%s reason=%s (%d original bytes kept)%n", r.key(),
+                            DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.STAGE),
+                            DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON),
+                            r.value() == null ? 0 : r.value().length);
+                    out.flush();
                 }
             }
         }
-        for (ConsumerRecord<String, byte[]> r : dead) {
-            out.printf("DEAD LETTER %s: stage=%s reason=%s (%d original bytes kept)%n", r.key(),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.STAGE),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON),
-                    r.value() == null ? 0 : r.value().length);
+
+        int report(int published, int expectedEnriched, int expectedDead, boolean idle, long started) {
+            poll();
+            consumer.close();
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            out.println();
+            out.println(ArticleSummary.totals(enriched.values(), dead.size(), published, seconds));
+            boolean complete = idle && enriched.size() == expectedEnriched && dead.size() == expectedDead;
+            if (!complete) {
+                out.printf("INCOMPLETE: expected %d enriched and %d dead letters with all input consumed; got %d, %d%s%n",
+                        expectedEnriched, expectedDead, enriched.size(), dead.size(), idle ? "" : ", input not drained");
+            }
+            out.flush();
+            return complete ? 0 : 1;
         }
-        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        out.println();
-        out.println(ArticleSummary.totals(enriched.values(), dead.size(), expectedEnriched + 1 + expectedDead, seconds));
-        boolean complete = enriched.size() == expectedEnriched && dead.size() == expectedDead;
-        if (!complete) {
-            out.printf("INCOMPLETE: expected %d enriched and %d dead letters within %s%n", expectedEnriched,
-                    expectedDead, timeout);
-        }
-        out.flush();
-        return complete ? 0 : 1;
     }
 
     static List<RawArticle> loadSamples() throws IOException {

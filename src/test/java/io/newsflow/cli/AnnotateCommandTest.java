@@ -1,0 +1,45 @@
+package io.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class AnnotateCommandTest {
+
+    @Test
+    void printsOneGoldFormatObjectPerArticleNamedByFile() throws Exception {
+        CommandLine cli = NewsflowCli.commandLine(Map.of());
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        int code = cli.execute("annotate", "src/test/resources/ingest/plain");
+
+        assertThat(code).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines.get(0));
+        assertThat(first.get("id").asText()).isEqualTo("one");
+        for (String field : List.of("persons", "organizations", "locations", "quotes", "stances")) {
+            assertThat(first.get(field).isArray()).as(field).isTrue();
+        }
+        assertThat(json.readTree(lines.get(1)).get("id").asText()).isEqualTo("two");
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        CommandLine cli = NewsflowCli.commandLine(Map.of());
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("--version")).isZero();
+        assertThat(out.toString()).startsWith("newsflow ");
+        assertThat(cli.execute("run", "--help")).isZero();
+        assertThat(out.toString()).contains("--bootstrap-servers", "--processing-guarantee", "--dedup-retention");
+    }
+}
