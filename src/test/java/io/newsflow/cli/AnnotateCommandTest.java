@@ -18,7 +18,7 @@ class AnnotateCommandTest {
         CommandLine cli = NewsflowCli.commandLine(Map.of());
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
-        int code = cli.execute("annotate", "src/test/resources/ingest/plain");
+        int code = cli.execute("annotate", "src/test/resources/readers/plain");
 
         assertThat(code).isZero();
         List<String> lines = out.toString().lines().toList();

@@ -59,7 +59,7 @@ class CliIT {
         String topic = "cli-it-articles";
         broker.createTopics(Map.of(topic, 2));
         Run publish = run("publish", "--quiet", "--bootstrap-servers", broker.bootstrapServers(),
-                "--topic-articles", topic, "src/test/resources/ingest");
+                "--topic-articles", topic, "src/test/resources/readers");
         assertThat(publish.exitCode()).isZero();
         assertThat(publish.out()).contains("published 8 articles to " + topic + " (6 bad items skipped)");
         assertThat(publish.err()).contains("mixed.jsonl:2", "broken-rss.xml", "#item 3");

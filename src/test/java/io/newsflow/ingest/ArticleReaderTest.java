@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ArticleReaderTest {
 
-    private static final Path DIR = Path.of("src/test/resources/ingest");
+    private static final Path DIR = Path.of("src/test/resources/readers");
     private final ArticleReader reader = new ArticleReader();
 
     private List<ReadResult> read(Path... paths) {
