@@ -3,6 +3,7 @@ package io.newsflow.bench;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.kb.LeaderMatcher;
 import io.newsflow.schema.RawArticle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,29 @@ public final class StageBenchmark {
     }
 
     private StageBenchmark() {
+    }
+
+    /** Single-thread articles/s of the knowledge-base leader matcher (the alerting fast path) on raw text. */
+    public static double leaderMatcher(LeaderMatcher matcher, int articles, int warmup) {
+        CorpusGenerator corpus = new CorpusGenerator(11);
+        List<String> texts = new ArrayList<>(articles);
+        for (int i = 0; i < articles; i++) {
+            RawArticle a = corpus.next("match");
+            texts.add(a.getTitle() + "\n" + a.getBody());
+        }
+        long sink = 0;
+        for (int i = 0; i < Math.min(warmup, articles); i++) {
+            sink += matcher.find(texts.get(i), null).size();
+        }
+        long started = System.nanoTime();
+        for (String t : texts) {
+            sink += matcher.find(t, null).size();
+        }
+        long nanos = System.nanoTime() - started;
+        if (sink < 0) {
+            throw new IllegalStateException("unreachable");
+        }
+        return articles * 1e9 / Math.max(1, nanos);
     }
 
     public static Result run(PipelineStages stages, int articles, int warmup) {

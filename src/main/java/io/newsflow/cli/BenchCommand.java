@@ -3,6 +3,8 @@ package io.newsflow.cli;
 import io.newsflow.bench.PipelineBenchmark;
 import io.newsflow.bench.StageBenchmark;
 import io.newsflow.enrich.PipelineStages;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.LeaderMatcher;
 import io.newsflow.serde.SerdeFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,27 +66,30 @@ final class BenchCommand implements Callable<Integer> {
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-bench-");
         try {
             StageBenchmark.Result stageResult = StageBenchmark.run(stages, stageArticles, Math.min(50, stageArticles));
+            double matcher = StageBenchmark.leaderMatcher(new LeaderMatcher(KnowledgeBase.bundled()),
+                    Math.max(2_000, stageArticles), 500);
             PipelineBenchmark.Result result;
             try (Cluster cluster = Cluster.open(bootstrapServers, work.resolve("broker"), 0)) {
                 result = new PipelineBenchmark(cluster.bootstrapServers(), stages, SerdeFactory.singleObject())
                         .run(new PipelineBenchmark.Options(articles, maxPhaseSeconds, latencySeconds, latencyRate,
                                 partitions, guarantee, commitIntervalMs, work.resolve("state")));
             }
-            print(out, stageResult, result);
+            print(out, stageResult, matcher, result);
             return result.pipeline().processed() > 0 ? 0 : 1;
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private void print(PrintWriter out, StageBenchmark.Result stagesResult, PipelineBenchmark.Result r) {
+    private void print(PrintWriter out, StageBenchmark.Result stagesResult, double matcher, PipelineBenchmark.Result r) {
         out.printf("Stages, single thread, no Kafka (%d generated ~700-token articles)%n", stagesResult.articles());
         out.printf("| %-24s | %14s |%n", "stage", "articles/s");
         out.printf("|%s|%s|%n", "-".repeat(26), "-".repeat(16));
         for (Map.Entry<String, Double> e : stagesResult.perStage().entrySet()) {
             out.printf("| %-24s | %14.1f |%n", e.getKey(), e.getValue());
         }
-        out.printf("| %-24s | %14.1f |%n%n", "whole chain", stagesResult.chain());
+        out.printf("| %-24s | %14.1f |%n", "whole chain", stagesResult.chain());
+        out.printf("| %-24s | %14.1f |%n%n", "leader matcher (fast)", matcher);
 
         out.printf("End to end through Kafka (%s, %d partitions, 1 stream thread)%n", guarantee, partitions);
         out.printf("| %-36s | %12s | %12s |%n", "figure", "pipeline", "passthrough");
@@ -102,6 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "passthrough_articles_per_s=%.1f", r.passthrough().articlesPerSecond()));
         out.println("enriched_p50_ms=" + r.pipeline().p50Ms());
         out.println("enriched_p99_ms=" + r.pipeline().p99Ms());
+        out.println(String.format(Locale.ROOT, "leader_matcher_articles_per_s=%.1f", matcher));
         out.flush();
     }
 
