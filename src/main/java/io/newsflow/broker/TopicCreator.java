@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class TopicCreator {
                     }
                 }
             }
+            awaitLeaders(admin, created);
             LOG.info("created topics {} ({} partitions)", created, partitions);
             return created;
         } catch (InterruptedException e) {
@@ -68,6 +70,25 @@ public final class TopicCreator {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " to create topics: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until every partition of {@code topics} has a leader, so that first writes do not race the election. */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            boolean ready = described.values().stream().allMatch(d -> !d.partitions().isEmpty()
+                    && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + topics + " have no leader after 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 }
