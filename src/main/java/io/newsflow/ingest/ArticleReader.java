@@ -2,300 +2,281 @@ package io.newsflow.ingest;
 
 import io.newsflow.schema.RawArticle;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads articles from files and folders: JSON Lines ({@code .jsonl}, {@code .ndjson}; fields as in
- * {@code RawArticle}), plain text ({@code .txt}: headline line, blank line, body; without the blank second line the
- * whole file is the body; id = file name without extension) and RSS 2.0 / Atom 1.0 feeds ({@code .xml},
- * {@code .rss}, {@code .atom}). Folders are walked recursively in name order, hidden files skipped. Bad items come
- * back as failed {@link ReadResult}s; nothing is thrown for bad input. JSONL files are streamed line by line.
+ * Reads articles from files and folders into {@link ReadResult}s, choosing the format by file extension
+ * (case-insensitive):
+ * <ul>
+ *   <li>{@code .jsonl}, {@code .ndjson}: one JSON object per line in the {@link ArticleJson} input format; blank
+ *       lines skipped; results located as {@code file:LINE}; an id is derived when missing.</li>
+ *   <li>{@code .txt}: one plain-text article: headline line, blank line, body; when the second line is not blank
+ *       the whole file is the body and there is no headline. Id = file name without extension; content type
+ *       {@code text/plain}.</li>
+ *   <li>{@code .xml}, {@code .rss}, {@code .atom}: RSS 2.0 (and 1.0) items or Atom 1.0 entries, located as
+ *       {@code file#item N} / {@code file#entry N}. RSS: id = guid, else link; body = {@code content:encoded}, else
+ *       {@code description} ({@code text/html}); source = channel title; authors from {@code author} and
+ *       {@code dc:creator}; keywords from {@code category}. Atom: id, alternate link, {@code published} else
+ *       {@code updated}, author names, {@code content} else {@code summary} (type {@code html}/{@code xhtml}:
+ *       {@code text/html}, {@code text}: {@code text/plain}), categories; source = feed title. DTDs are ignored and
+ *       never fetched, so external entities are never resolved. A well-formedness error ends the file with one
+ *       failure for the file; items completed before it are kept.</li>
+ * </ul>
+ * Folders are walked recursively, entries of each folder in name order, skipping hidden entries (names starting
+ * with a dot) and files of other types; symbolic links are followed, cycles reported. A path given explicitly that
+ * is missing or of an unsupported type yields a failed result. Bad input never throws: every problem becomes a
+ * failed result and reading goes on. {@code ingestedAt} is always null (the publisher stamps it).
  *
- * <p>Stateless and thread-safe; each returned stream must be closed (it may hold a file open).
+ * <p>Results are produced lazily, one at a time, from both {@link Stream#forEach} and {@link Stream#iterator}:
+ * at most one file is open and JSON Lines and feed files are never held in memory whole. The returned stream must
+ * be closed to release an open file early. This class is stateless and thread-safe; each stream is single-threaded.
  */
 public final class ArticleReader {
 
-    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT);
+    /** Largest {@code .txt} article read, in bytes. */
+    public static final long MAX_TEXT_BYTES = 32L * 1024 * 1024;
 
-    /** Reads every supported file under {@code paths}, in order. */
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleReader.class);
+    private static final Set<String> JSON_LINES = Set.of("jsonl", "ndjson");
+    private static final Set<String> FEEDS = Set.of("xml", "rss", "atom");
+    private static final String TEXT = "txt";
+    private static final String EXPECTED = "expected .jsonl, .ndjson, .txt, .xml, .rss or .atom";
+
+    /** Creates a reader; it has no configuration. */
+    public ArticleReader() {
+    }
+
+    /** Reads every supported file under {@code paths}, in the order given (see the class comment). */
     public Stream<ReadResult> read(List<Path> paths) {
-        return paths.stream().flatMap(this::expand).flatMap(this::readFile);
+        Results results = new Results(List.copyOf(paths));
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(results::close);
     }
 
-    private Stream<Path> expand(Path path) {
-        if (!Files.exists(path)) {
-            return Stream.of(path);
-        }
-        if (!Files.isDirectory(path)) {
-            return Stream.of(path);
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().charAt(0) != '.')
-                    .filter(p -> supported(p))
-                    .sorted()
-                    .toList()
-                    .stream();
-        } catch (IOException e) {
-            return Stream.of(path);
-        }
+    /** True when the file's extension names a supported format. */
+    public static boolean isSupported(Path file) {
+        String ext = extension(file);
+        return JSON_LINES.contains(ext) || FEEDS.contains(ext) || TEXT.equals(ext);
     }
 
-    private static boolean supported(Path p) {
-        String ext = extension(p);
-        return List.of("jsonl", "ndjson", "txt", "xml", "rss", "atom").contains(ext);
+    static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + message;
     }
 
-    private Stream<ReadResult> readFile(Path file) {
-        if (!Files.exists(file)) {
-            return Stream.of(ReadResult.failed(file.toString(), "no such file or directory"));
-        }
-        if (Files.isDirectory(file)) {
-            return Stream.of(ReadResult.failed(file.toString(), "cannot read directory"));
-        }
-        return switch (extension(file)) {
-            case "jsonl", "ndjson" -> readJsonLines(file);
-            case "txt" -> Stream.of(readText(file));
-            case "xml", "rss", "atom" -> readFeed(file).stream();
-            default -> Stream.of(ReadResult.failed(file.toString(),
-                    "unsupported file type (expected .jsonl, .ndjson, .txt, .xml, .rss or .atom)"));
-        };
+    private static String extension(Path file) {
+        Path name = file.getFileName();
+        String s = name == null ? "" : name.toString();
+        int dot = s.lastIndexOf('.');
+        return dot < 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private Stream<ReadResult> readJsonLines(Path file) {
-        Stream<String> lines;
-        try {
-            lines = Files.lines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return Stream.of(ReadResult.failed(file.toString(), "cannot read: " + e.getMessage()));
-        }
-        AtomicInteger lineNo = new AtomicInteger();
-        return lines.map(line -> new Object[] {lineNo.incrementAndGet(), line})
-                .filter(pair -> !((String) pair[1]).isBlank())
-                .map(pair -> {
-                    String location = file + ":" + pair[0];
-                    String line = (String) pair[1];
-                    try {
-                        return ReadResult.ok(location, ArticleJson.parseArticle(line, "sha256:" + shortHash(line)));
-                    } catch (IllegalArgumentException e) {
-                        return ReadResult.failed(location, e.getMessage());
-                    }
-                })
-                .onClose(lines::close);
-    }
-
-    private ReadResult readText(Path file) {
+    /** Reads one plain-text article (see the class comment). */
+    static ReadResult readText(Path file) {
+        String label = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException | UncheckedIOException e) {
-            return ReadResult.failed(file.toString(), "cannot read as UTF-8 text: " + e.getMessage());
+            long size = Files.size(file);
+            if (size > MAX_TEXT_BYTES) {
+                return ReadResult.failed(label, "text file larger than " + MAX_TEXT_BYTES + " bytes");
+            }
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return ReadResult.failed(label, "not valid UTF-8 text");
+        } catch (IOException e) {
+            return ReadResult.failed(label, "cannot read: " + describe(e));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        String title = null;
+        String body = text;
+        int firstEnd = text.indexOf('\n');
+        if (firstEnd >= 0 && !text.substring(0, firstEnd).isBlank()) {
+            int secondEnd = text.indexOf('\n', firstEnd + 1);
+            String second = text.substring(firstEnd + 1, secondEnd < 0 ? text.length() : secondEnd);
+            if (secondEnd >= 0 && second.isBlank()) {
+                title = text.substring(0, firstEnd).strip();
+                body = text.substring(secondEnd + 1);
+            }
+        }
+        if (body.isBlank()) {
+            return ReadResult.failed(label, title == null ? "empty text file" : "headline but no body");
         }
         String name = file.getFileName().toString();
         String id = name.substring(0, name.lastIndexOf('.'));
-        String[] lines = text.split("\n", 3);
-        String title = null;
-        String body = text;
-        if (lines.length >= 3 && lines[1].isBlank() && !lines[0].isBlank()) {
-            title = lines[0].strip();
-            body = lines[2];
-        }
-        if (body.isBlank()) {
-            return ReadResult.failed(file.toString(), "empty article");
-        }
-        return ReadResult.ok(file.toString(), RawArticle.newBuilder().setId(id).setTitle(title).setBody(body.strip())
-                .setContentType("text/plain").build());
-    }
-
-    private List<ReadResult> readFeed(Path file) {
-        org.w3c.dom.Document xml;
-        try (InputStream in = Files.newInputStream(file)) {
-            xml = secureBuilder().parse(in);
-        } catch (IOException | SAXException | ParserConfigurationException e) {
-            return List.of(ReadResult.failed(file.toString(), "malformed feed XML: " + e.getMessage()));
-        }
-        Element root = xml.getDocumentElement();
-        String rootName = localName(root);
-        List<ReadResult> results = new ArrayList<>();
-        if (rootName.equals("rss") || rootName.equals("RDF")) {
-            Element channel = child(root, "channel");
-            String source = channel == null ? null : childText(channel, "title");
-            NodeList items = root.getElementsByTagNameNS("*", "item");
-            for (int i = 0; i < items.getLength(); i++) {
-                results.add(rssItem(file + "#item " + (i + 1), (Element) items.item(i), source));
-            }
-        } else if (rootName.equals("feed")) {
-            String source = childText(root, "title");
-            NodeList entries = root.getElementsByTagNameNS("*", "entry");
-            for (int i = 0; i < entries.getLength(); i++) {
-                results.add(atomEntry(file + "#entry " + (i + 1), (Element) entries.item(i), source));
-            }
-        } else {
-            results.add(ReadResult.failed(file.toString(), "not an RSS or Atom feed (root element <" + rootName + ">)"));
-        }
-        return results;
-    }
-
-    private ReadResult rssItem(String location, Element item, String source) {
-        String content = childText(item, "encoded");
-        String body = content != null && !content.isBlank() ? content : childText(item, "description");
-        if (body == null || body.isBlank()) {
-            return ReadResult.failed(location, "item has no description or content");
-        }
-        String link = childText(item, "link");
-        String guid = childText(item, "guid");
-        String id = guid != null && !guid.isBlank() ? guid : link != null ? link : "sha256:" + shortHash(body);
-        List<String> authors = new ArrayList<>();
-        addIfPresent(authors, childText(item, "creator"));
-        addIfPresent(authors, childText(item, "author"));
-        List<String> keywords = new ArrayList<>();
-        for (Element c : children(item, "category")) {
-            addIfPresent(keywords, c.getTextContent());
-        }
-        return ReadResult.ok(location, RawArticle.newBuilder().setId(id.strip()).setUrl(link).setSource(source)
-                .setTitle(childText(item, "title")).setBody(body).setContentType("text/html")
-                .setPublishedAt(parseDate(childText(item, "pubDate"))).setAuthors(authors).setKeywords(keywords)
+        return ReadResult.ok(label, RawArticle.newBuilder()
+                .setId(id)
+                .setTitle(title)
+                .setBody(body.strip())
+                .setContentType("text/plain")
+                .setIngestedAt(null)
+                .setAuthors(new ArrayList<>())
+                .setKeywords(new ArrayList<>())
+                .setAttributes(new LinkedHashMap<>())
                 .build());
     }
 
-    private ReadResult atomEntry(String location, Element entry, String source) {
-        String body = childText(entry, "content");
-        if (body == null || body.isBlank()) {
-            body = childText(entry, "summary");
-        }
-        if (body == null || body.isBlank()) {
-            return ReadResult.failed(location, "entry has no content or summary");
-        }
-        Element contentEl = child(entry, "content") != null ? child(entry, "content") : child(entry, "summary");
-        String type = contentEl.getAttribute("type");
-        String link = null;
-        for (Element l : children(entry, "link")) {
-            String rel = l.getAttribute("rel");
-            if (rel.isEmpty() || rel.equals("alternate")) {
-                link = l.getAttribute("href");
-                break;
-            }
-        }
-        String id = childText(entry, "id");
-        if (id == null || id.isBlank()) {
-            id = link != null ? link : "sha256:" + shortHash(body);
-        }
-        String published = childText(entry, "published");
-        List<String> authors = new ArrayList<>();
-        for (Element a : children(entry, "author")) {
-            addIfPresent(authors, childText(a, "name"));
-        }
-        return ReadResult.ok(location, RawArticle.newBuilder().setId(id.strip()).setUrl(link).setSource(source)
-                .setTitle(childText(entry, "title")).setBody(body)
-                .setContentType(type.equals("html") || type.equals("xhtml") ? "text/html" : "text/plain")
-                .setPublishedAt(parseDate(published != null ? published : childText(entry, "updated")))
-                .setAuthors(authors).build());
+    private record Pending(Path path, boolean explicit, List<Path> ancestors) {
     }
 
-    /** Parses RFC 1123 / RFC 822 and ISO-8601 dates; null when absent or unparseable. */
-    static Instant parseDate(String text) {
-        if (text == null || text.isBlank()) {
+    /** Depth-first walk over the inputs; opens one file at a time. */
+    private static final class Results implements Iterator<ReadResult> {
+
+        private final Deque<Pending> pending = new ArrayDeque<>();
+        private ItemSource current;
+        private ReadResult next;
+        private boolean closed;
+
+        Results(List<Path> paths) {
+            for (Path p : paths) {
+                pending.addLast(new Pending(p, true, List.of()));
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !closed) {
+                if (current != null) {
+                    pull();
+                    continue;
+                }
+                Pending p = pending.pollFirst();
+                if (p == null) {
+                    break;
+                }
+                next = open(p);
+            }
+            return next != null;
+        }
+
+        @Override
+        public ReadResult next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ReadResult result = next;
+            next = null;
+            return result;
+        }
+
+        private void pull() {
+            try {
+                if (current.hasNext()) {
+                    next = current.next();
+                } else {
+                    closeCurrent();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{}: unexpected failure while reading", current.location(), e);
+                next = ReadResult.failed(current.location(), "unexpected failure while reading: " + describe(e));
+                closeCurrent();
+            }
+        }
+
+        /** Returns a result for the path itself, or null after queueing folder entries or opening a file. */
+        private ReadResult open(Pending p) {
+            Path path = p.path();
+            String label = path.toString();
+            try {
+                if (Files.isDirectory(path)) {
+                    return expand(p);
+                }
+                if (!Files.exists(path)) {
+                    return ReadResult.failed(label, "no such file or directory");
+                }
+                if (!Files.isRegularFile(path)) {
+                    return p.explicit() ? ReadResult.failed(label, "not a regular file") : null;
+                }
+                String ext = extension(path);
+                if (JSON_LINES.contains(ext)) {
+                    current = new JsonLinesSource(path);
+                } else if (FEEDS.contains(ext)) {
+                    current = new FeedSource(path);
+                } else if (TEXT.equals(ext)) {
+                    return readText(path);
+                } else if (p.explicit()) {
+                    return ReadResult.failed(label, "unsupported file type (" + EXPECTED + ")");
+                } else {
+                    LOG.debug("{}: skipped, unsupported file type", label);
+                }
+                return null;
+            } catch (IOException | RuntimeException e) {
+                return ReadResult.failed(label, "cannot read: " + describe(e));
+            }
+        }
+
+        private ReadResult expand(Pending p) throws IOException {
+            Path dir = p.path();
+            Path real = dir.toRealPath();
+            if (p.ancestors().contains(real)) {
+                return ReadResult.failed(dir.toString(), "directory cycle through a symbolic link, skipped");
+            }
+            List<Path> entries;
+            try (Stream<Path> list = Files.list(dir)) {
+                entries = list.filter(e -> !isHidden(e))
+                        .sorted(Comparator.comparing(e -> e.getFileName().toString()))
+                        .toList();
+            }
+            List<Path> ancestors = new ArrayList<>(p.ancestors());
+            ancestors.add(real);
+            List<Path> chain = List.copyOf(ancestors);
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                pending.addFirst(new Pending(entries.get(i), false, chain));
+            }
             return null;
         }
-        String t = text.strip();
-        try {
-            return ZonedDateTime.parse(t, RFC_1123).toInstant();
-        } catch (DateTimeParseException e) {
+
+        private static boolean isHidden(Path entry) {
+            if (entry.getFileName().toString().startsWith(".")) {
+                return true;
+            }
             try {
-                return OffsetDateTime.parse(t).toInstant();
-            } catch (DateTimeParseException e2) {
-                try {
-                    return Instant.parse(t);
-                } catch (DateTimeParseException e3) {
-                    return null;
-                }
+                return Files.isHidden(entry);
+            } catch (IOException e) {
+                return false;
             }
         }
-    }
 
-    private static DocumentBuilder secureBuilder() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        DocumentBuilder builder = f.newDocumentBuilder();
-        builder.setErrorHandler(null);
-        return builder;
-    }
-
-    private static String localName(Node n) {
-        return n.getLocalName() != null ? n.getLocalName() : n.getNodeName();
-    }
-
-    private static Element child(Element parent, String name) {
-        List<Element> all = children(parent, name);
-        return all.isEmpty() ? null : all.get(0);
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName(e).equals(name)) {
-                out.add(e);
+        private void closeCurrent() {
+            if (current != null) {
+                current.close();
+                current = null;
             }
         }
-        return out;
-    }
 
-    private static String childText(Element parent, String name) {
-        Element e = child(parent, name);
-        return e == null ? null : e.getTextContent().strip();
-    }
-
-    private static void addIfPresent(List<String> list, String value) {
-        if (value != null && !value.isBlank()) {
-            list.add(value.strip());
-        }
-    }
-
-    private static String extension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    static String shortHash(String text) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        void close() {
+            closed = true;
+            next = null;
+            pending.clear();
+            closeCurrent();
         }
     }
 }
