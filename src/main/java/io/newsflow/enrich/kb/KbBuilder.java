@@ -39,10 +39,15 @@ public final class KbBuilder {
     private final Map<String, String> countryByQid = new HashMap<>();
     private final Map<String, PersonDraft> persons = new LinkedHashMap<>();
     private final List<KbOrganization> organizations = new ArrayList<>();
+    private final Map<String, String> qidCorrections = new HashMap<>();
     private String dataDate = "2022-12-31";
 
     /** Builds from {@code sources} (the shared kb folder) and {@code curated}. */
     public KnowledgeBase build(Path sources, Path curated) throws IOException {
+        for (JsonNode fix : KbJson.MAPPER.readTree(curated.toFile()).path("qidCorrections")) {
+            qidCorrections.put(fix.path("wrong").asText() + "|" + Names.fold(fix.path("name").asText()),
+                    fix.path("right").asText());
+        }
         readCountries(sources.resolve("mledoze-countries/countries.json"));
         readLeaders2021(sources.resolve("world-leaders-2021/wikidata.csv"));
         readForeignMinisters(sources.resolve("everypolitician-world/sources_foreign_wikidata.csv"));
@@ -210,6 +215,7 @@ public final class KbBuilder {
                     kind = OfficeKind.ORG_HEAD;
                 }
                 String qid = holder.path("wikidata_id").isNull() ? null : holder.path("wikidata_id").asText(null);
+                qid = qidCorrections.getOrDefault(qid + "|" + Names.fold(holder.path("name_en").asText()), qid);
                 person(qid, holder.path("name_en").asText()).office(new Office(kind, title, code,
                         date(holder.path("since").asText("")), null, "world-leaders-current " + current.path("snapshot_date").asText()));
             }

@@ -57,6 +57,9 @@ class KbBuilderTest {
         assertThat(built.organizationNamed("NATO")).get().extracting(KbOrganization::qid).isEqualTo("Q7184");
         assertThat(built.countries().stream().filter(KbCountry::unMember)).hasSize(193 + 1);
         assertThat(built.dataDate()).isEqualTo("2026-08-22");
+        assertThat(built.personsNamed("von der Leyen")).extracting(KbPerson::qid).as("corrected QID")
+                .containsExactly("Q60772");
+        assertThat(built.personsNamed("Orbán")).extracting(KbPerson::qid).containsExactly("Q57641");
     }
 
     @Test
