@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.entity.EntityStage;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
 import java.util.EnumSet;
@@ -38,9 +39,9 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
         return new PipelineStages(normalizer, EnrichmentPipeline.of(AFTER_NORMALIZATION, enrichmentStages));
     }
 
-    /** The stages shipped with this version: normalisation and language detection. */
+    /** The stages shipped with this version: normalisation, language detection, entities. */
     public static PipelineStages standard() {
-        return of(new NormalizeStage(), List.of(LanguageStage.shared()));
+        return of(new NormalizeStage(), List.of(LanguageStage.shared(), EntityStage.standard()));
     }
 
     /** Runs normalisation and every enrichment stage, as the topology does, without Kafka. */

@@ -23,7 +23,7 @@ class RunCommandIT {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
             Path log = tmp.resolve("run.log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(List.of(java, "-Xmx512m",
+            Process process = new ProcessBuilder(List.of(java, "-Xmx1g",
                     "-cp", System.getProperty("java.class.path"), "io.newsflow.cli.NewsflowCli", "run",
                     "--bootstrap-servers", broker.bootstrapServers(), "--application-id", "sigterm-it",
                     "--state-dir", tmp.resolve("state").toString()))

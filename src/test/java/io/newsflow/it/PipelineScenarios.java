@@ -205,7 +205,7 @@ abstract class PipelineScenarios {
     private Process startPipelineProcess(String appId, Topics topics, Path state) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(appId + "-victim.log");
-        List<String> command = List.of(java, "-Xmx512m",
+        List<String> command = List.of(java, "-Xmx1g",
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsflow.schema",
                 "-cp", System.getProperty("java.class.path"), "io.newsflow.cli.NewsflowCli", "run",
                 "--bootstrap-servers", bootstrapServers(), "--application-id", appId,

@@ -94,6 +94,8 @@ public final class KbBuilder {
                 }
             });
             aliases.addAll(EXTRA_COUNTRY_ALIASES.getOrDefault(code, List.of()));
+            List<String> capitals = new ArrayList<>();
+            c.path("capital").forEach(cap -> capitals.add(cap.asText()));
             Set<String> demonyms = new LinkedHashSet<>();
             JsonNode eng = c.path("demonyms").path("eng");
             if (!eng.path("m").asText().isBlank()) {
@@ -103,16 +105,17 @@ public final class KbBuilder {
                 demonyms.add(eng.path("f").asText());
             }
             demonyms.addAll(EXTRA_DEMONYMS.getOrDefault(code, List.of()));
+            aliases.removeIf(a -> demonyms.stream().anyMatch(d -> d.equalsIgnoreCase(a)));
             countries.put(code, new KbCountry(code, c.path("cca3").asText(), null, common, official,
-                    List.copyOf(aliases), List.copyOf(demonyms), c.path("unMember").asBoolean()));
+                    List.copyOf(aliases), List.copyOf(demonyms), List.copyOf(capitals), c.path("unMember").asBoolean()));
         }
     }
 
     private static final Map<String, List<String>> EXTRA_COUNTRY_ALIASES = Map.of(
-            "US", List.of("US", "U.S.", "USA", "America", "United States of America", "Washington"),
+            "US", List.of("US", "U.S.", "USA", "America", "United States of America"),
             "GB", List.of("UK", "U.K.", "Britain", "Great Britain"),
-            "RU", List.of("Russian Federation", "Moscow"),
-            "CN", List.of("People's Republic of China", "Beijing"),
+            "RU", List.of("Russian Federation"),
+            "CN", List.of("People's Republic of China"),
             "KR", List.of("South Korea", "Republic of Korea"),
             "KP", List.of("North Korea"),
             "AE", List.of("UAE", "Emirates"),
@@ -137,7 +140,7 @@ public final class KbBuilder {
                 if (qid != null) {
                     countryByQid.put(qid, c.code());
                     countries.put(c.code(), new KbCountry(c.code(), c.iso3(), qid, c.name(), c.official(),
-                            c.aliases(), c.demonyms(), c.unMember()));
+                            c.aliases(), c.demonyms(), c.capitals(), c.unMember()));
                 }
                 return c.code();
             }

@@ -12,13 +12,15 @@ import java.util.List;
  * @param official official English name
  * @param aliases other names and spellings
  * @param demonyms English demonyms ("French", "Russian")
+ * @param capitals capital cities
  * @param unMember whether a UN member state
  */
 public record KbCountry(String code, String iso3, String qid, String name, String official, List<String> aliases,
-                        List<String> demonyms, boolean unMember) {
+                        List<String> demonyms, List<String> capitals, boolean unMember) {
 
     public KbCountry {
         aliases = List.copyOf(aliases);
         demonyms = List.copyOf(demonyms);
+        capitals = capitals == null ? List.of() : List.copyOf(capitals);
     }
 }

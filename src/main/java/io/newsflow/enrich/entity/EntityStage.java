@@ -1,0 +1,621 @@
+package io.newsflow.enrich.entity;
+
+import io.newsflow.enrich.Capability;
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Document.EntityType;
+import io.newsflow.enrich.Document.Field;
+import io.newsflow.enrich.Document.MentionKind;
+import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.kb.AliasMatcher;
+import io.newsflow.enrich.kb.KbCountry;
+import io.newsflow.enrich.kb.KbOrganization;
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.Names;
+import io.newsflow.enrich.kb.Office;
+import io.newsflow.enrich.kb.OfficeKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the people, organisations and places an article names, each once, with every mention: statistical NER
+ * ({@link EntityRecognizer}) merged with a knowledge-base gazetteer, name variants clustered per document (full
+ * name, surname, "Mr X", possessive, title + name, transliterations), title-only references ("the French
+ * President", "the PM") resolved by role, country and article date, clusters linked to the knowledge base (QID,
+ * leader flag, role), unknown people kept as document-local entities, one type per entity, and salience from
+ * headline, lead and mention count.
+ *
+ * <p>Thread-safe: all state is built in the constructor and read-only afterwards.
+ */
+public final class EntityStage implements Stage {
+
+    public static final String NAME = "entities";
+
+    private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
+    private static final Pattern HONORIFIC_BEFORE = Pattern.compile("(?:^|[^\\p{L}])((?:" + Titles.HONORIFICS + "|"
+            + Titles.alternation() + ")\\s+)$");
+
+    private final KnowledgeBase kb;
+    private final EntityRecognizer recognizer;
+    private final AliasMatcher<Object> gazetteer;
+    private final Pattern titleOnly;
+
+    public EntityStage(KnowledgeBase kb, EntityRecognizer recognizer) {
+        this.kb = kb;
+        this.recognizer = recognizer;
+        Map<String, List<Object>> names = new LinkedHashMap<>();
+        for (KbPerson p : kb.persons()) {
+            add(names, p.name(), p);
+            p.aliases().forEach(a -> add(names, a, p));
+        }
+        for (KbOrganization o : kb.organizations()) {
+            add(names, o.name(), o);
+            o.aliases().forEach(a -> add(names, a, o));
+        }
+        for (KbCountry c : kb.countries()) {
+            add(names, c.name(), c);
+            c.aliases().stream().filter(a -> a.length() > 3 || a.equals(a.toUpperCase(Locale.ROOT)))
+                    .forEach(a -> add(names, a, c));
+        }
+        for (KbCountry c : kb.countries()) {
+            for (String capital : c.capitals()) {
+                City city = new City(capital.replace(" D.C.", ", D.C."), c.code());
+                add(names, capital, city);
+                if (capital.endsWith(" D.C.")) {
+                    add(names, capital.substring(0, capital.length() - 5), city);
+                }
+            }
+        }
+        this.gazetteer = new AliasMatcher<>(names);
+        StringBuilder qualifiers = new StringBuilder();
+        for (KbCountry c : kb.countries()) {
+            for (String d : c.demonyms()) {
+                qualifiers.append(Pattern.quote(d)).append('|');
+            }
+            qualifiers.append(Pattern.quote(c.name())).append('|');
+        }
+        for (KbOrganization o : kb.organizations()) {
+            qualifiers.append(Pattern.quote(o.name())).append('|');
+            o.aliases().stream().filter(a -> a.equals(a.toUpperCase(Locale.ROOT))).forEach(a ->
+                    qualifiers.append(Pattern.quote(a)).append('|'));
+        }
+        qualifiers.setLength(qualifiers.length() - 1);
+        this.titleOnly = Pattern.compile("(?<![\\p{L}])((?:[Tt]he\\s+)?(?:(" + qualifiers + ")(?:['’]s)?\\s+)?("
+                + Titles.alternation() + "))(?![\\p{L}])(?!\\s+(?:of\\s+)?\\p{Lu})");
+    }
+
+    /** The stage with the bundled knowledge base and CoreNLP's CRF. */
+    public static EntityStage standard() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final EntityStage INSTANCE = new EntityStage(KnowledgeBase.bundled(), CrfEntityRecognizer.shared());
+    }
+
+    private static void add(Map<String, List<Object>> names, String name, Object value) {
+        if (name != null && name.strip().length() > 1) {
+            names.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Capability> requires() {
+        return Set.of(Capability.NORMALIZED_TEXT);
+    }
+
+    @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.ENTITIES);
+    }
+
+    @Override
+    public Document apply(Document document) {
+        LocalDate date = document.publishedAt() == null ? null
+                : document.publishedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        List<Candidate> candidates = candidates(document);
+        Clusters clusters = new Clusters(date);
+        for (Candidate c : candidates) {
+            clusters.add(c);
+        }
+        clusters.resolveTitles(document, date);
+        return document.withEntities(clusters.entities(document));
+    }
+
+    /** A capital city from the knowledge base's country data. */
+    private record City(String name, String country) {
+    }
+
+    /** A mention before clustering, with what the knowledge base says it is (null when unknown). */
+    private record Candidate(Field field, int start, int end, String text, EntityType type, Object kb,
+                             MentionKind kind, List<Object> kbOptions) {
+    }
+
+    private List<Candidate> candidates(Document doc) {
+        List<Candidate> out = new ArrayList<>();
+        for (Field field : Field.values()) {
+            String text = doc.text(field);
+            List<Candidate> gaz = new ArrayList<>();
+            for (AliasMatcher.Match<Object> m : gazetteer.find(text)) {
+                if (!acceptable(m)) {
+                    continue;
+                }
+                Object first = m.values().get(0);
+                EntityType type = first instanceof KbPerson ? EntityType.PERSON
+                        : first instanceof KbOrganization ? EntityType.ORGANIZATION : EntityType.LOCATION;
+                int start = m.start();
+                if (m.name().length() > 4 && m.name().substring(0, 4).equalsIgnoreCase("the ")) {
+                    start += 4;
+                }
+                gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), type,
+                        m.values().size() == 1 ? first : null, MentionKind.NAME, m.values()));
+            }
+            List<Candidate> merged = new ArrayList<>(gaz);
+            for (NamedSpan raw : recognizer.recognize(doc)) {
+                NamedSpan s = trim(raw, text);
+                if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent()) {
+                    continue;
+                }
+                boolean covered = false;
+                for (int i = 0; i < merged.size(); i++) {
+                    Candidate g = merged.get(i);
+                    if (g.start() < s.end() && s.start() < g.end()) {
+                        covered = true;
+                        boolean longerPerson = s.type() == EntityType.PERSON && g.type() == EntityType.PERSON
+                                && s.start() <= g.start() && s.end() >= g.end() && s.end() - s.start() > g.end() - g.start();
+                        boolean strongerName = longerPerson && core(s.text()).contains(" ")
+                                && !core(g.text()).contains(" ") && !(g.kb() instanceof KbPerson p
+                                && (Names.fold(p.name()).equals(Names.fold(core(s.text())))
+                                || p.aliases().stream().anyMatch(a -> Names.fold(a).equals(Names.fold(core(s.text()))))));
+                        if (longerPerson && (g.kb() == null || strongerName)) {
+                            merged.set(i, new Candidate(field, s.start(), s.end(), s.text(), s.type(), null,
+                                    MentionKind.NAME, List.of()));
+                        }
+                    }
+                }
+                if (!covered) {
+                    merged.add(new Candidate(field, s.start(), s.end(), s.text(), s.type(), null, MentionKind.NAME,
+                            List.of()));
+                }
+            }
+            merged.sort(Comparator.comparingInt(Candidate::start));
+            for (Candidate c : merged) {
+                out.add(c.type() == EntityType.PERSON ? withTitle(c, text) : c);
+            }
+        }
+        return out;
+    }
+
+    /** Drops punctuation that a recogniser left at the edges of a span. */
+    private static NamedSpan trim(NamedSpan s, String text) {
+        if (s.field() == null || s.end() > text.length()) {
+            return s;
+        }
+        int start = s.start();
+        int end = s.end();
+        while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1)) && text.charAt(end - 1) != '.') {
+            end--;
+        }
+        if (start >= end) {
+            return null;
+        }
+        return start == s.start() && end == s.end() ? s
+                : new NamedSpan(s.field(), start, end, text.substring(start, end), s.type());
+    }
+
+    private static boolean acceptable(AliasMatcher.Match<Object> m) {
+        String name = m.name();
+        boolean acronym = name.length() <= 5 && name.equals(name.toUpperCase(Locale.ROOT));
+        if (!Character.isUpperCase(name.charAt(0)) && !name.toLowerCase(Locale.ROOT).startsWith("the ")) {
+            return false;
+        }
+        if (acronym) {
+            return m.values().stream().anyMatch(v -> v instanceof KbOrganization o && o.aliases().contains(name)
+                    || v instanceof KbCountry c && c.aliases().contains(name) || v instanceof KbOrganization o2
+                    && o2.name().equals(name));
+        }
+        return true;
+    }
+
+    /** Per-document clusters of mentions. */
+    private final class Clusters {
+        private final LocalDate date;
+        private final List<Cluster> all = new ArrayList<>();
+
+        Clusters(LocalDate date) {
+            this.date = date;
+        }
+
+        void add(Candidate c) {
+            String core = core(c.text());
+            if (core.isEmpty()) {
+                return;
+            }
+            Object kbEntry = c.kb() != null ? c.kb() : pick(c.kbOptions());
+            if (kbEntry == null && c.type() != EntityType.PERSON) {
+                kbEntry = kb.countryNamed(core).map(x -> (Object) x).orElse(null);
+            }
+            boolean place = kbEntry instanceof KbCountry || kbEntry instanceof City || kbEntry instanceof KbOrganization;
+            if (!place && (c.type() == EntityType.PERSON || kbEntry instanceof KbPerson || personCluster(core) != null)) {
+                addPerson(c, core, kbEntry instanceof KbPerson p ? p : null);
+                return;
+            }
+            if (kbEntry == null) {
+                kbEntry = c.type() == EntityType.LOCATION ? kb.countryNamed(core).orElse(null)
+                        : kb.organizationNamed(core).map(o -> (Object) o).or(() -> kb.countryNamed(core)
+                        .map(x -> (Object) x)).orElse(null);
+            }
+            EntityType type = kbEntry instanceof KbOrganization ? EntityType.ORGANIZATION
+                    : kbEntry instanceof KbCountry || kbEntry instanceof City ? EntityType.LOCATION : c.type();
+            String key = kbEntry != null ? keyOf(kbEntry) : type + "|" + Names.fold(core.replaceFirst("(?i)^the ", ""));
+            Cluster cluster = find(key);
+            if (cluster == null) {
+                cluster = new Cluster(key, type, kbEntry);
+                all.add(cluster);
+            }
+            cluster.mentions.add(new Document.Mention(c.field(), c.start(), c.end(), c.text(), MentionKind.NAME));
+            cluster.names.add(core);
+        }
+
+        private Object pick(List<Object> options) {
+            if (options.isEmpty()) {
+                return null;
+            }
+            List<KbPerson> serving = options.stream().filter(o -> o instanceof KbPerson p
+                    && p.officeOn(date).isPresent()).map(o -> (KbPerson) o).toList();
+            if (serving.size() == 1) {
+                return serving.get(0);
+            }
+            for (Cluster c : all) {
+                if (c.kb != null && options.contains(c.kb)) {
+                    return c.kb;
+                }
+            }
+            return null;
+        }
+
+        private void addPerson(Candidate c, String core, KbPerson linked) {
+            Cluster cluster = null;
+            if (linked != null) {
+                cluster = find(linked.id());
+            }
+            if (cluster == null && linked == null) {
+                cluster = personCluster(core);
+            }
+            if (cluster == null && linked == null) {
+                List<KbPerson> known = kb.personsNamed(core);
+                if (known.size() == 1 && core.contains(" ")) {
+                    linked = known.get(0);
+                    cluster = find(linked.id());
+                }
+            }
+            if (cluster == null) {
+                String key = linked != null ? linked.id() : "PERSON|" + Names.fold(core);
+                cluster = new Cluster(key, EntityType.PERSON, linked);
+                all.add(cluster);
+                if (linked == null) {
+                    absorbSurnameClusters(cluster, core);
+                }
+            }
+            cluster.type = EntityType.PERSON;
+            cluster.mentions.add(new Document.Mention(c.field(), c.start(), c.end(), c.text(), MentionKind.NAME));
+            cluster.names.add(core);
+        }
+
+        /** A person cluster one of whose names has {@code core} as a word, or equals it. */
+        private Cluster personCluster(String core) {
+            String folded = Names.fold(core);
+            for (Cluster c : all) {
+                if (c.type != EntityType.PERSON) {
+                    continue;
+                }
+                for (String n : c.names) {
+                    String fn = Names.fold(n);
+                    if (fn.equals(folded) || !folded.contains(" ") && (" " + fn + " ").contains(" " + folded + " ")) {
+                        return c;
+                    }
+                }
+                if (c.kb instanceof KbPerson p && p.aliases().stream().anyMatch(a -> Names.fold(a).equals(folded)
+                        || !folded.contains(" ") && !a.contains(" ") && nearMiss(Names.fold(a), folded))) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        /** A new full-name person takes over earlier single-word clusters of its surname. */
+        private void absorbSurnameClusters(Cluster full, String fullName) {
+            if (!fullName.contains(" ")) {
+                return;
+            }
+            String[] parts = Names.fold(fullName).split(" ");
+            String surname = parts[parts.length - 1];
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Cluster c = all.get(i);
+                if (c != full && c.kb == null && c.names.stream().allMatch(n -> Names.fold(n).equals(surname))) {
+                    full.mentions.addAll(c.mentions);
+                    full.names.addAll(c.names);
+                    all.remove(i);
+                }
+            }
+        }
+
+        private Cluster find(String key) {
+            for (Cluster c : all) {
+                if (c.key.equals(key)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        /** Title-only references: resolved to a mentioned or knowledge-base office-holder. */
+        void resolveTitles(Document doc, LocalDate on) {
+            for (Field field : Field.values()) {
+                String text = doc.text(field);
+                Matcher m = titleOnly.matcher(text);
+                while (m.find()) {
+                    String qualifier = m.group(2);
+                    String title = m.group(3).replaceAll("\\s+", " ");
+                    Optional<OfficeKind> kind = Titles.kindOf(title);
+                    if (kind.isEmpty() || !Character.isUpperCase(title.charAt(0))) {
+                        continue;
+                    }
+                    if (overlapsMention(field, m.start(1), m.end(1))) {
+                        continue;
+                    }
+                    KbPerson holder = resolve(kind.get(), title, qualifier, on);
+                    if (holder == null) {
+                        continue;
+                    }
+                    Cluster cluster = find(holder.id());
+                    if (cluster == null) {
+                        cluster = new Cluster(holder.id(), EntityType.PERSON, holder);
+                        all.add(cluster);
+                    }
+                    cluster.mentions.add(new Document.Mention(field, m.start(1), m.end(1), m.group(1),
+                            MentionKind.TITLE));
+                    dropMiscInside(field, m.start(1), m.end(1));
+                }
+            }
+        }
+
+        private boolean overlapsMention(Field field, int start, int end) {
+            for (Cluster c : all) {
+                if (c.type != EntityType.PERSON) {
+                    continue;
+                }
+                for (Document.Mention mention : c.mentions) {
+                    if (mention.field() == field && mention.start() < end && start < mention.end()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Demonyms inside a resolved title ("French" in "the French President") are not entities of their own. */
+        private void dropMiscInside(Field field, int start, int end) {
+            for (Cluster c : all) {
+                if (c.type == EntityType.MISC) {
+                    c.mentions.removeIf(m -> m.field() == field && m.start() >= start && m.end() <= end);
+                }
+            }
+            all.removeIf(c -> c.mentions.isEmpty());
+        }
+
+        private KbPerson resolve(OfficeKind kind, String title, String qualifier, LocalDate on) {
+            String jurisdiction = null;
+            if (qualifier != null) {
+                jurisdiction = kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier))
+                        .map(KbCountry::code).orElse(null);
+                if (jurisdiction == null) {
+                    Optional<KbOrganization> org = kb.organizationNamed(qualifier);
+                    if (org.isPresent()) {
+                        jurisdiction = org.get().name().equals("NATO") ? "NATO" : org.get().key().toUpperCase(Locale.ROOT);
+                    }
+                }
+                if (jurisdiction == null) {
+                    return null;
+                }
+            }
+            List<KbPerson> mentioned = new ArrayList<>();
+            for (Cluster c : all) {
+                if (c.kb instanceof KbPerson p && p.offices().stream().anyMatch(o -> o.kind() == kind && o.heldOn(on)
+                        && titleFits(o, title))) {
+                    mentioned.add(p);
+                }
+            }
+            if (jurisdiction != null) {
+                String j = jurisdiction;
+                List<KbPerson> holders = kb.holders(kind, j, on).stream()
+                        .filter(p -> p.offices().stream().anyMatch(o -> o.jurisdiction().equals(j) && titleFits(o, title)))
+                        .toList();
+                return holders.isEmpty() ? null : holders.get(0);
+            }
+            if (mentioned.size() == 1) {
+                return mentioned.get(0);
+            }
+            if (mentioned.isEmpty() && (title.equals("PM") || title.equals("Prime Minister"))) {
+                List<KbPerson> uk = kb.holders(OfficeKind.HEAD_OF_GOVERNMENT, "GB", on);
+                return uk.isEmpty() ? null : uk.get(0);
+            }
+            return null;
+        }
+
+        private boolean titleFits(Office office, String title) {
+            String t = title.toLowerCase(Locale.ROOT);
+            String o = office.title().toLowerCase(Locale.ROOT);
+            return o.contains(t) || t.equals("pm") && o.contains("prime minister") || t.contains("secretary")
+                    && o.contains("secretary") || Titles.kindOf(title).orElse(null) == office.kind()
+                    && office.kind() != OfficeKind.HEAD_OF_STATE;
+        }
+
+        List<Document.Entity> entities(Document doc) {
+            int leadEnd = doc.body().indexOf('\n');
+            leadEnd = leadEnd < 0 ? doc.body().length() : leadEnd;
+            double max = 0;
+            List<double[]> scores = new ArrayList<>();
+            for (Cluster c : all) {
+                double score = c.mentions.size();
+                boolean inTitle = c.mentions.stream().anyMatch(m -> m.field() == Field.TITLE);
+                int finalLeadEnd = leadEnd;
+                boolean inLead = c.mentions.stream().anyMatch(m -> m.field() == Field.BODY && m.start() < finalLeadEnd);
+                score += (inTitle ? 3 : 0) + (inLead ? 1.5 : 0);
+                max = Math.max(max, score);
+                scores.add(new double[] {score});
+            }
+            List<Document.Entity> entities = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Cluster c = all.get(i);
+                List<Document.Mention> mentions = new ArrayList<>();
+                for (int k = 0; k < c.mentions.size(); k++) {
+                    Document.Mention m = c.mentions.get(k);
+                    String text = doc.text(m.field()).substring(m.start(), m.end());
+                    mentions.add(new Document.Mention(m.field(), m.start(), m.end(), text, m.kind()));
+                }
+                mentions.sort(Comparator.comparing(Document.Mention::field).thenComparingInt(Document.Mention::start));
+                double salience = max == 0 ? 0 : Math.round(scores.get(i)[0] / max * 1000) / 1000.0;
+                entities.add(entity(c, mentions, salience));
+            }
+            entities.sort(Comparator.comparingDouble(Document.Entity::salience).reversed()
+                    .thenComparing(Document.Entity::name));
+            return entities;
+        }
+
+        private Document.Entity entity(Cluster c, List<Document.Mention> mentions, double salience) {
+            if (c.kb instanceof KbPerson p) {
+                Optional<Office> office = p.officeOn(date);
+                boolean leader = p.leader() && (office.isPresent() || date == null);
+                return new Document.Entity(p.id(), p.name(), EntityType.PERSON, p.qid(), leader,
+                        office.map(this::role).orElse(null), salience, mentions);
+            }
+            if (c.kb instanceof KbOrganization o) {
+                return new Document.Entity(o.id(), o.name(), EntityType.ORGANIZATION, o.qid(), false, null, salience,
+                        mentions);
+            }
+            if (c.kb instanceof KbCountry k) {
+                return new Document.Entity(k.qid() != null ? k.qid() : "kb:country:" + k.code(), k.name(),
+                        EntityType.LOCATION, k.qid(), false, null, salience, mentions);
+            }
+            if (c.kb instanceof City city) {
+                return new Document.Entity("kb:city:" + Names.slug(city.name()), city.name(), EntityType.LOCATION, null,
+                        false, null, salience, mentions);
+            }
+            String name = c.names.stream().max(Comparator.comparingInt(String::length)).orElse("");
+            return new Document.Entity(localId(c.type, name), name, c.type, null, false, null, salience, mentions);
+        }
+
+        private String role(Office o) {
+            String where = kb.country(o.jurisdiction()).map(KbCountry::name).orElse(o.jurisdiction());
+            return o.title() + " of " + where;
+        }
+    }
+
+    /** One entity being assembled. */
+    private static final class Cluster {
+        final String key;
+        EntityType type;
+        final Object kb;
+        final List<Document.Mention> mentions = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+
+        Cluster(String key, EntityType type, Object kb) {
+            this.key = key;
+            this.type = type;
+            this.kb = kb;
+        }
+    }
+
+    private static final Pattern LEADING_TITLE = Pattern.compile("^(?:(?:" + Titles.HONORIFICS + "|"
+            + Titles.alternation() + ")\\s+)+");
+
+    /** The name without possessive and without leading honorifics or titles. */
+    static String core(String mention) {
+        String s = POSSESSIVE.matcher(mention.strip()).replaceAll("");
+        return LEADING_TITLE.matcher(s).replaceFirst("").strip();
+    }
+
+    /** Extends a one-word person mention to include an honorific or title right before it ("Mr Starmer"). */
+    private static Candidate withTitle(Candidate c, String text) {
+        if (core(c.text()).contains(" ")) {
+            return c;
+        }
+        Matcher m = HONORIFIC_BEFORE.matcher(text.substring(Math.max(0, c.start() - 40), c.start()));
+        if (!m.find()) {
+            return c;
+        }
+        int start = c.start() - m.group(1).length();
+        return new Candidate(c.field(), start, c.end(), text.substring(start, c.end()), c.type(), c.kb(), c.kind(),
+                c.kbOptions());
+    }
+
+    private static String keyOf(Object kbEntry) {
+        if (kbEntry instanceof KbPerson p) {
+            return p.id();
+        }
+        if (kbEntry instanceof KbOrganization o) {
+            return o.id();
+        }
+        if (kbEntry instanceof City city) {
+            return "city:" + Names.slug(city.name());
+        }
+        KbCountry c = (KbCountry) kbEntry;
+        return "country:" + c.code();
+    }
+
+    /** Same first four letters and at most two edits apart: a transliteration or typo of the same surname. */
+    static boolean nearMiss(String a, String b) {
+        if (a.length() < 5 || b.length() < 5 || !a.regionMatches(0, b, 0, 4) || Math.abs(a.length() - b.length()) > 2) {
+            return false;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()] <= 2;
+    }
+
+    static String localId(EntityType type, String name) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((type + "|" + Names.fold(name))
+                    .getBytes(StandardCharsets.UTF_8));
+            return "local:" + HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

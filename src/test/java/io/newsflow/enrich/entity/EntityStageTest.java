@@ -1,0 +1,120 @@
+package io.newsflow.enrich.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Document.Entity;
+import io.newsflow.enrich.Document.EntityType;
+import io.newsflow.enrich.Document.MentionKind;
+import io.newsflow.enrich.normalize.NormalizeStage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The entity stage with the real CRF model and the bundled knowledge base, on texts written for these tests. */
+class EntityStageTest {
+
+    private static final EntityStage STAGE = EntityStage.standard();
+
+    private static Document annotate(String title, String body, String date) {
+        Document doc = new NormalizeStage().apply(Document.of("t", title, body, false, "en",
+                date == null ? null : Instant.parse(date + "T12:00:00Z")));
+        return STAGE.apply(doc);
+    }
+
+    private static Optional<Entity> entity(Document doc, String name) {
+        return doc.entities().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    private static List<String> forms(Entity e, MentionKind kind) {
+        return e.mentions().stream().filter(m -> m.kind() == kind).map(Document.Mention::text).distinct().toList();
+    }
+
+    @Test
+    void clustersFullNameSurnamePossessiveAndTitlePlusName() {
+        Document doc = annotate("Putin signals readiness for talks",
+                "Vladimir Putin said on Tuesday he was ready to meet. Putin's spokesman confirmed the offer, "
+                        + "and President Putin later repeated it on television.", "2025-03-04");
+        Entity putin = entity(doc, "Vladimir Putin").orElseThrow();
+        assertThat(putin.qid()).isEqualTo("Q7747");
+        assertThat(putin.type()).isEqualTo(EntityType.PERSON);
+        assertThat(putin.leader()).isTrue();
+        assertThat(putin.role()).isEqualTo("President of Russia");
+        assertThat(forms(putin, MentionKind.NAME)).containsExactlyInAnyOrder("Putin", "Vladimir Putin", "President Putin");
+        assertThat(putin.mentions()).as("headline, full name, possessive (without 's), title + name").hasSize(4);
+        assertThat(putin.salience()).isEqualTo(1.0);
+        assertThat(doc.entities().stream().filter(e -> e.type() == EntityType.PERSON)).hasSize(1);
+    }
+
+    @Test
+    void honorificsAndTransliterationsJoinOneEntity() {
+        Document doc = annotate(null, "Volodymyr Zelenskyy thanked his allies. Mr Zelensky said the aid would "
+                + "arrive within weeks, and Zelenskiy's office published the list.", "2025-03-04");
+        Entity z = entity(doc, "Volodymyr Zelenskyy").orElseThrow();
+        assertThat(z.qid()).isEqualTo("Q3874799");
+        assertThat(forms(z, MentionKind.NAME)).containsExactly("Volodymyr Zelenskyy", "Mr Zelensky", "Zelenskiy");
+    }
+
+    @Test
+    void resolvesTitleOnlyReferencesByCountryAndDate() {
+        String body = "The French President said Europe must spend more on defence. Keir Starmer agreed. "
+                + "The PM said Britain would lead by example.";
+        Document doc = annotate(null, body, "2025-02-20");
+        Entity macron = entity(doc, "Emmanuel Macron").orElseThrow();
+        assertThat(forms(macron, MentionKind.TITLE)).containsExactly("The French President");
+        Entity starmer = entity(doc, "Keir Starmer").orElseThrow();
+        assertThat(forms(starmer, MentionKind.TITLE)).containsExactly("The PM");
+        assertThat(starmer.role()).isEqualTo("Prime Minister of United Kingdom");
+
+        Document later = annotate(null, "The PM said Britain would lead by example.", "2026-09-01");
+        assertThat(entity(later, "Andy Burnham")).as("the PM after July 2026").isPresent();
+    }
+
+    @Test
+    void titlePlusFullNameLinksAndTypesStayConsistent() {
+        Document doc = annotate(null, "Foreign Minister Sergey Lavrov met Secretary of State Marco Rubio in "
+                + "Riyadh. Trump later praised the talks, and the Kremlin welcomed Trump's remarks.", "2025-02-18");
+        Entity lavrov = entity(doc, "Sergey Lavrov").orElseThrow();
+        assertThat(lavrov.qid()).isEqualTo("Q58217");
+        assertThat(lavrov.role()).isEqualTo("Foreign Minister of Russia");
+        assertThat(entity(doc, "Marco Rubio").orElseThrow().leader()).isTrue();
+        Entity trump = entity(doc, "Donald Trump").orElseThrow();
+        assertThat(trump.type()).as("never a place or organisation").isEqualTo(EntityType.PERSON);
+        assertThat(trump.mentions()).extracting(Document.Mention::text).containsExactly("Trump", "Trump");
+        assertThat(entity(doc, "Kremlin").orElseThrow().type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entity(doc, "Riyadh").orElseThrow().type()).isEqualTo(EntityType.LOCATION);
+    }
+
+    @Test
+    void unknownPeopleStayDocumentLocalWithAStableId() {
+        Document doc = annotate(null, "Analyst Maria Kowalczyk of Example Capital said the deal was fragile. "
+                + "Kowalczyk expects further talks.", "2025-02-18");
+        Entity maria = entity(doc, "Maria Kowalczyk").orElseThrow();
+        assertThat(maria.qid()).isNull();
+        assertThat(maria.leader()).isFalse();
+        assertThat(maria.id()).startsWith("local:").isEqualTo(EntityStage.localId(EntityType.PERSON, "Maria Kowalczyk"));
+        assertThat(forms(maria, MentionKind.NAME)).contains("Maria Kowalczyk", "Kowalczyk");
+    }
+
+    @Test
+    void mentionOffsetsPointAtTheText() {
+        Document doc = annotate("Erdoğan hosts talks", "Recep Tayyip Erdoğan hosted NATO envoys in Ankara.",
+                "2025-05-01");
+        for (Entity e : doc.entities()) {
+            for (Document.Mention m : e.mentions()) {
+                assertThat(doc.text(m.field()).substring(m.start(), m.end())).isEqualTo(m.text());
+            }
+        }
+        assertThat(entity(doc, "NATO").orElseThrow().qid()).isEqualTo("Q7184");
+        assertThat(entity(doc, "Recep Tayyip Erdoğan").orElseThrow().mentions()).hasSize(2);
+    }
+
+    @Test
+    void nearMissSpellingsOfTheSameSurnameMatch() {
+        assertThat(EntityStage.nearMiss("zelenskyy", "zelenskiyy")).isTrue();
+        assertThat(EntityStage.nearMiss("zelenskyy", "zelensky")).isTrue();
+        assertThat(EntityStage.nearMiss("merz", "merkel")).isFalse();
+        assertThat(EntityStage.nearMiss("johnson", "jackson")).isFalse();
+    }
+}
