@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = NewsflowCli.VersionProvider.class,
         description = "Event-stream news enrichment on Kafka Streams: entities, quotes and stances.",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class,
-                TailCommand.class, AnnotateCommand.class, BenchCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+                TailCommand.class, AnnotateCommand.class, EvalCommand.class, BenchCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCli {
 
     public static void main(String[] args) {
