@@ -105,7 +105,7 @@ public final class KbBuilder {
                 demonyms.add(eng.path("f").asText());
             }
             demonyms.addAll(EXTRA_DEMONYMS.getOrDefault(code, List.of()));
-            aliases.removeIf(a -> demonyms.stream().anyMatch(d -> d.equalsIgnoreCase(a)));
+            aliases.removeIf(a -> demonyms.stream().anyMatch(d -> d.equalsIgnoreCase(a)) || NOT_COUNTRY_NAMES.contains(a));
             countries.put(code, new KbCountry(code, c.path("cca3").asText(), null, common, official,
                     List.copyOf(aliases), List.copyOf(demonyms), List.copyOf(capitals), c.path("unMember").asBoolean()));
         }
@@ -120,6 +120,9 @@ public final class KbBuilder {
             "KP", List.of("North Korea"),
             "AE", List.of("UAE", "Emirates"),
             "EU", List.of("European Union"));
+
+    /** Spellings listed for a country that name something else: the Holy See is a sovereign body, not a place. */
+    private static final Set<String> NOT_COUNTRY_NAMES = Set.of("Holy See", "Holy See (Vatican City State)");
 
     private static final Map<String, List<String>> EXTRA_DEMONYMS = Map.of(
             "US", List.of("US", "U.S.", "American"),
