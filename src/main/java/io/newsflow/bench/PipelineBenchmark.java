@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,12 +126,13 @@ public final class PipelineBenchmark {
                             String input, Options options, KafkaProducer<String, byte[]> producer,
                             RecordCodec<RawArticle> codec, CorpusGenerator corpus, String run, int fixedRate)
             throws InterruptedException {
+        int seen = 0;
+        double perSecond;
         try (KafkaConsumer<String, byte[]> consumer = consumer(output, options.partitions());
              PipelineRunner runner = new PipelineRunner(topology.get(), runtime)) {
             runner.start(Duration.ofMinutes(2));
             long first = 0;
             long last = 0;
-            int seen = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.maxPhaseSeconds());
             while (seen < options.articles() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
@@ -142,15 +144,38 @@ public final class PipelineBenchmark {
                     seen++;
                 }
             }
-            double perSecond = seen > 1 && last > first ? (seen - 1) * 1e9 / (last - first) : 0.0;
+            perSecond = seen > 1 && last > first ? (seen - 1) * 1e9 / (last - first) : 0.0;
             LOG.info("{}: {} articles, {} articles/s", name, seen, String.format("%.1f", perSecond));
+        }
+        int rate = fixedRate > 0 ? fixedRate : options.latencyRate() > 0 ? options.latencyRate()
+                : (int) Math.max(1, Math.min(100, perSecond / 2));
+        LatencyStats latency = latencyPhase(name, topology, runtime, input, output, options, producer, codec, corpus,
+                run, rate);
+        return new Figures(name, seen, perSecond, latency.count(), latency.percentile(50), latency.percentile(99),
+                latency.percentile(100), rate);
+    }
 
-            int rate = fixedRate > 0 ? fixedRate : options.latencyRate() > 0 ? options.latencyRate()
-                    : (int) Math.max(1, Math.min(100, perSecond / 2));
-            LatencyStats latency = latencyPhase(consumer, producer, codec, corpus, input, run + "-" + name + "-lat",
-                    rate, options.latencySeconds());
-            return new Figures(name, seen, perSecond, latency.count(), latency.percentile(50),
-                    latency.percentile(99), latency.percentile(100), rate);
+    /**
+     * Publishes at {@code rate} into the same input topic after the instance that drained the backlog is gone: a
+     * fresh application id starting at the end of the input, so the measured articles never queue behind the
+     * backlog.
+     */
+    private LatencyStats latencyPhase(String name, Supplier<Topology> topology, RuntimeConfig runtime, String input,
+                                      String output, Options options, KafkaProducer<String, byte[]> producer,
+                                      RecordCodec<RawArticle> codec, CorpusGenerator corpus, String run, int rate)
+            throws InterruptedException {
+        RuntimeConfig fresh = new RuntimeConfig(runtime.bootstrapServers(), runtime.applicationId() + "-latency",
+                runtime.stateDir().resolveSibling(runtime.stateDir().getFileName() + "-latency"),
+                runtime.processingGuarantee(), runtime.commitIntervalMs(), runtime.streamThreads(),
+                runtime.partitions(), runtime.replicationFactor(),
+                Map.of(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest"));
+        try (KafkaConsumer<String, byte[]> consumer = consumer(output, options.partitions());
+             PipelineRunner runner = new PipelineRunner(topology.get(), fresh)) {
+            consumer.seekToEnd(consumer.assignment());
+            consumer.poll(Duration.ofMillis(1));
+            runner.start(Duration.ofMinutes(2));
+            return latencyPhase(consumer, producer, codec, corpus, input, run + "-" + name + "-lat", rate,
+                    options.latencySeconds());
         }
     }
 

@@ -28,7 +28,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", description = "Benchmark against this cluster instead of a fresh embedded broker.")
     String bootstrapServers;
 
-    @Option(names = "--articles", defaultValue = "2000", description = "Backlog for the throughput phase. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--articles", defaultValue = "1000", description = "Backlog for the throughput phase. Default: ${DEFAULT-VALUE}.")
     int articles;
 
     @Option(names = "--max-phase-seconds", defaultValue = "45", description = "Cap on each throughput phase. Default: ${DEFAULT-VALUE}.")

@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<RawArticle> samples = loadSamples();
         Path work = Files.createTempDirectory("newsflow-demo-");
-        PipelineStages stages = PipelineStages.standard();
+        PipelineStages stages = kafka.pipelineStages();
         Topics topics = kafka.topics();
         long started = System.nanoTime();
         try (Cluster cluster = Cluster.open(kafka.bootstrapServers, work.resolve("broker"), 0)) {

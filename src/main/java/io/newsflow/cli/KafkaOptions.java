@@ -6,7 +6,9 @@ import io.newsflow.config.Topics;
 import io.newsflow.config.Version;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.newsflow.enrich.PipelineStages;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -76,6 +78,14 @@ final class KafkaOptions {
     @Option(names = "--streams-property", paramLabel = "KEY=VALUE", split = ",",
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
+
+    @Option(names = "--stages", split = ",", defaultValue = "language,entities",
+            description = "Enrichment stages to run, in order, after normalisation. Default: ${DEFAULT-VALUE}.")
+    List<String> stages;
+
+    PipelineStages pipelineStages() {
+        return PipelineStages.named(stages);
+    }
 
     Topics topics() {
         return new Topics(topicArticles, topicEnriched, topicDlq, topicAlerts, topicMentions);

@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PipelineStages stages = PipelineStages.standard();
+        PipelineStages stages = kafka.pipelineStages();
         Cluster cluster = Cluster.open(kafka.bootstrapServers, kafka.brokerDataDir, kafka.brokerPort);
         AtomicBoolean closed = new AtomicBoolean();
         PipelineRunner runner;

@@ -39,9 +39,25 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
         return new PipelineStages(normalizer, EnrichmentPipeline.of(AFTER_NORMALIZATION, enrichmentStages));
     }
 
+    /** Names of the enrichment stages shipped with this version, in their standard order. */
+    public static final List<String> AVAILABLE = List.of(LanguageStage.NAME, EntityStage.NAME);
+
     /** The stages shipped with this version: normalisation, language detection, entities. */
     public static PipelineStages standard() {
-        return of(new NormalizeStage(), List.of(LanguageStage.shared(), EntityStage.standard()));
+        return named(AVAILABLE);
+    }
+
+    /**
+     * Normalisation followed by the named enrichment stages in the given order; fails fast on an unknown name or a
+     * chain whose requirements are not met.
+     */
+    public static PipelineStages named(List<String> names) {
+        List<Stage> chain = names.stream().map(n -> switch (n.strip()) {
+            case LanguageStage.NAME -> (Stage) LanguageStage.shared();
+            case EntityStage.NAME -> EntityStage.standard();
+            default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE);
+        }).toList();
+        return of(new NormalizeStage(), chain);
     }
 
     /** Runs normalisation and every enrichment stage, as the topology does, without Kafka. */

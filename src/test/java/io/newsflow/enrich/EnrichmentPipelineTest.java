@@ -74,6 +74,14 @@ class EnrichmentPipelineTest {
     }
 
     @Test
+    void stagesAreChosenByNameAndUnknownNamesFailFast() {
+        assertThat(PipelineStages.named(List.of("entities", "language")).stageNames())
+                .containsExactly("normalize", "entities", "language");
+        assertThatThrownBy(() -> PipelineStages.named(List.of("language", "sentiment")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown stage 'sentiment'");
+    }
+
+    @Test
     void stagesDoNotMutateTheirInputAndRecordTheirRuns() {
         Document raw = Document.of("a1", "<b>Title</b>", "<p>Le président a parlé de la paix.</p>"
                 + "<p>Les ministres se réunissent demain à Bruxelles pour discuter du cessez-le-feu.</p>", true,

@@ -45,6 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class PipelineScenarios {
 
+    /** Kafka semantics are under test here, not NLP: the light chain keeps the scenarios fast. */
+    static final PipelineStages STAGES = PipelineStages.named(List.of("language"));
+
     @TempDir
     Path tmp;
 
@@ -78,7 +81,7 @@ abstract class PipelineScenarios {
         List<RawArticle> articles = KafkaTestSupport.articles(run, 20);
         byte[] garbage = "<rss>not avro</rss>".getBytes(StandardCharsets.UTF_8);
         try (PipelineRunner runner = new PipelineRunner(runtime(run, tmp.resolve("state")),
-                PipelineConfig.defaults(topics), PipelineStages.standard(), SerdeFactory.singleObject())
+                PipelineConfig.defaults(topics), STAGES, SerdeFactory.singleObject())
                 .start(Duration.ofMinutes(1));
              KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(bootstrapServers());
              KafkaConsumer<String, byte[]> reader = KafkaTestSupport.committedReader(bootstrapServers(),
@@ -133,7 +136,7 @@ abstract class PipelineScenarios {
             KafkaTestSupport.send(producer, topics.articles(), articles);
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
             try (PipelineRunner first = new PipelineRunner(runtime(run, state), PipelineConfig.defaults(topics),
-                    PipelineStages.standard(), SerdeFactory.singleObject()).start(Duration.ofMinutes(1))) {
+                    STAGES, SerdeFactory.singleObject()).start(Duration.ofMinutes(1))) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> {
                     KafkaTestSupport.drain(reader, seen);
                     return seen.size() >= 40;
@@ -141,7 +144,7 @@ abstract class PipelineScenarios {
             }
             assertThat(seen.size()).as("stopped mid-stream").isLessThan(articles.size());
             try (PipelineRunner second = new PipelineRunner(runtime(run, state), PipelineConfig.defaults(topics),
-                    PipelineStages.standard(), SerdeFactory.singleObject()).start(Duration.ofMinutes(1))) {
+                    STAGES, SerdeFactory.singleObject()).start(Duration.ofMinutes(1))) {
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                     KafkaTestSupport.drain(reader, seen);
                     assertThat(seen.size()).isGreaterThanOrEqualTo(articles.size());
@@ -162,7 +165,7 @@ abstract class PipelineScenarios {
              KafkaConsumer<String, byte[]> reader = KafkaTestSupport.committedReader(bootstrapServers(),
                      List.of(topics.enriched()));
              PipelineRunner survivor = new PipelineRunner(runtime(run, tmp.resolve("survivor-state")),
-                     PipelineConfig.defaults(topics), PipelineStages.standard(), SerdeFactory.singleObject())
+                     PipelineConfig.defaults(topics), STAGES, SerdeFactory.singleObject())
                      .start(Duration.ofMinutes(1))) {
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -213,6 +216,7 @@ abstract class PipelineScenarios {
                 "--topic-articles", topics.articles(), "--topic-enriched", topics.enriched(),
                 "--topic-dlq", topics.deadLetters(), "--topic-alerts", topics.alerts(),
                 "--topic-mentions", topics.mentions(),
+                "--stages", "language",
                 "--streams-property", "session.timeout.ms=6000,heartbeat.interval.ms=1000");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
