@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.PipelineStages;
+import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.eval.GoldFormat;
 import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.ReadResult;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +26,9 @@ final class AnnotateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Articles (.txt, .jsonl, RSS/Atom) or folders.")
     List<Path> paths;
 
+    @Option(names = "--kb-dir", description = "Knowledge-base directory overriding the bundled one.")
+    Path kbDir;
+
     @Spec
     CommandSpec spec;
 
@@ -31,7 +36,8 @@ final class AnnotateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PipelineStages stages = PipelineStages.standard();
+        PipelineStages stages = PipelineStages.named(PipelineStages.AVAILABLE,
+                kbDir == null ? null : KnowledgeBase.load(kbDir));
         int failed = 0;
         try (Stream<ReadResult> items = new ArticleReader().read(paths)) {
             for (ReadResult item : (Iterable<ReadResult>) items::iterator) {

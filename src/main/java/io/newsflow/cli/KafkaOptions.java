@@ -4,9 +4,10 @@ import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.config.Version;
+import io.newsflow.enrich.PipelineStages;
+import io.newsflow.enrich.kb.KnowledgeBase;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.newsflow.enrich.PipelineStages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,11 @@ final class KafkaOptions {
             description = "Enrichment stages to run, in order, after normalisation. Default: ${DEFAULT-VALUE}.")
     List<String> stages;
 
+    @Option(names = "--kb-dir", description = "Knowledge-base directory (leaders.json, countries.json, organizations.json) overriding the bundled one, e.g. the output of `kb update`.")
+    Path kbDir;
+
     PipelineStages pipelineStages() {
-        return PipelineStages.named(stages);
+        return PipelineStages.named(stages, kbDir == null ? null : KnowledgeBase.load(kbDir));
     }
 
     Topics topics() {

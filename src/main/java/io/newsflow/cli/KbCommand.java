@@ -1,10 +1,15 @@
 package io.newsflow.cli;
 
 import io.newsflow.enrich.kb.KbBuilder;
+import io.newsflow.enrich.kb.KbUpdater;
 import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.kb.OfficeKind;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** Knowledge-base maintenance: build it from the open data sets, or show what the bundled one holds. */
 @Command(name = "kb", mixinStandardHelpOptions = true, description = "Build or inspect the knowledge base of leaders, countries and organisations.",
-        subcommands = {KbCommand.Build.class, KbCommand.Info.class})
+        subcommands = {KbCommand.Build.class, KbCommand.Update.class, KbCommand.Info.class})
 final class KbCommand {
 
     /** {@code kb build}. */
@@ -38,6 +43,36 @@ final class KbCommand {
             KnowledgeBase kb = new KbBuilder().build(source, curated);
             KbBuilder.write(kb, out);
             print(spec.commandLine().getOut(), kb, "built into " + out);
+            return 0;
+        }
+    }
+
+    /** {@code kb update}. */
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Refresh heads of state and government from a Wikidata SPARQL endpoint and write a knowledge-base directory (use it with --kb-dir).")
+    static final class Update implements Callable<Integer> {
+
+        @Option(names = "--endpoint", defaultValue = KbUpdater.WIKIDATA, description = "SPARQL endpoint. Default: ${DEFAULT-VALUE}.")
+        URI endpoint;
+
+        @Option(names = "--kb-dir", description = "Knowledge base to start from. Default: the bundled one.")
+        Path from;
+
+        @Option(names = "--out", defaultValue = "data/kb", description = "Output directory. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            KnowledgeBase base = from == null ? KnowledgeBase.bundled() : KnowledgeBase.load(from);
+            List<KbUpdater.Holder> holders = new KbUpdater(endpoint).fetch();
+            KnowledgeBase updated = KbUpdater.apply(base, holders, LocalDate.now(ZoneOffset.UTC));
+            KbBuilder.write(updated, out);
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.printf("%d current heads of state and government from %s%n", holders.size(), endpoint);
+            print(pw, updated, "updated into " + out);
             return 0;
         }
     }

@@ -1,6 +1,8 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.entity.CrfEntityRecognizer;
 import io.newsflow.enrich.entity.EntityStage;
+import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
 import java.util.EnumSet;
@@ -52,9 +54,15 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
      * chain whose requirements are not met.
      */
     public static PipelineStages named(List<String> names) {
+        return named(names, null);
+    }
+
+    /** As {@link #named(List)}, with entities linked against {@code kb} (null = the bundled knowledge base). */
+    public static PipelineStages named(List<String> names, KnowledgeBase kb) {
         List<Stage> chain = names.stream().map(n -> switch (n.strip()) {
             case LanguageStage.NAME -> (Stage) LanguageStage.shared();
-            case EntityStage.NAME -> EntityStage.standard();
+            case EntityStage.NAME -> kb == null ? EntityStage.standard()
+                    : new EntityStage(kb, CrfEntityRecognizer.shared());
             default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE);
         }).toList();
         return of(new NormalizeStage(), chain);
