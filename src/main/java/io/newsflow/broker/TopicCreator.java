@@ -2,6 +2,7 @@ package io.newsflow.broker;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +76,23 @@ public final class TopicCreator {
         }
     }
 
+    /**
+     * True when every partition leader answers a ListOffsets request: the controller may report a leader before the
+     * broker has taken over the partition, and a producer that writes in that gap can see its first batch rejected
+     * and later ones accepted, which breaks idempotent sequencing.
+     */
+    private static boolean leadersServe(Admin admin, Map<String, TopicDescription> described) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        described.values().forEach(d -> d.partitions().forEach(p ->
+                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        try {
+            admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Waits until every partition of {@code topics} has a leader, so that first writes do not race the election. */
     private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException,
             TimeoutException {
@@ -82,7 +102,7 @@ public final class TopicCreator {
                     .get(30, TimeUnit.SECONDS);
             boolean ready = described.values().stream().allMatch(d -> !d.partitions().isEmpty()
                     && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            if (ready) {
+            if (ready && leadersServe(admin, described)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
