@@ -172,7 +172,7 @@ public final class EntityStage implements Stage {
             List<Candidate> merged = new ArrayList<>(gaz);
             for (NamedSpan raw : recognizer.recognize(doc)) {
                 NamedSpan s = trim(raw, text);
-                if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent()) {
+                if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)) {
                     continue;
                 }
                 boolean covered = false;
@@ -203,6 +203,14 @@ public final class EntityStage implements Stage {
             }
         }
         return out;
+    }
+
+    private static final Pattern TITLE_HEAD = Pattern.compile("^\\s+(?:Secretary|Minister|Chief|Spokesman|"
+            + "Spokeswoman|Spokesperson)\\b");
+
+    /** "US Defence" in "US Defence Secretary": an organisation-looking span that is the start of a role title. */
+    private static boolean partOfTitle(NamedSpan s, String text) {
+        return s.type() == EntityType.ORGANIZATION && TITLE_HEAD.matcher(text.substring(s.end())).find();
     }
 
     /** Drops punctuation that a recogniser left at the edges of a span. */

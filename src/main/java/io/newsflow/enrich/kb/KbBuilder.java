@@ -121,8 +121,8 @@ public final class KbBuilder {
             "AE", List.of("UAE", "Emirates"),
             "EU", List.of("European Union"));
 
-    /** Spellings listed for a country that name something else: the Holy See is a sovereign body, not a place. */
-    private static final Set<String> NOT_COUNTRY_NAMES = Set.of("Holy See", "Holy See (Vatican City State)");
+    /** Spellings listed for a country that name something else: the Holy See ("the Vatican") is a body, not a place. */
+    private static final Set<String> NOT_COUNTRY_NAMES = Set.of("Holy See", "Holy See (Vatican City State)", "Vatican");
 
     private static final Map<String, List<String>> EXTRA_DEMONYMS = Map.of(
             "US", List.of("US", "U.S.", "American"),
