@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * End-to-end benchmark through a real broker: the full pipeline side by side with a passthrough topology on the
- * same input. For each it measures throughput (a preloaded backlog drained as fast as possible) and latency
+ * same input. For each it measures throughput (a preloaded backlog drained as fast as possible, from the moment the
+ * instance is running to the last output the consumer sees) and latency
  * (articles published at a fixed rate, measured from the send timestamp to the moment the consumer of the output
  * topic sees the record, with read_committed). Not thread-safe; one run at a time.
  */
@@ -131,20 +132,16 @@ public final class PipelineBenchmark {
         try (KafkaConsumer<String, byte[]> consumer = consumer(output, options.partitions());
              PipelineRunner runner = new PipelineRunner(topology.get(), runtime)) {
             runner.start(Duration.ofMinutes(2));
-            long first = 0;
+            long first = System.nanoTime();
             long last = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.maxPhaseSeconds());
             while (seen < options.articles() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.nanoTime();
-                    if (seen == 0) {
-                        first = now;
-                    }
-                    last = now;
+                    last = System.nanoTime();
                     seen++;
                 }
             }
-            perSecond = seen > 1 && last > first ? (seen - 1) * 1e9 / (last - first) : 0.0;
+            perSecond = seen > 0 && last > first ? seen * 1e9 / (last - first) : 0.0;
             LOG.info("{}: {} articles, {} articles/s", name, seen, String.format("%.1f", perSecond));
         }
         int rate = fixedRate > 0 ? fixedRate : options.latencyRate() > 0 ? options.latencyRate()

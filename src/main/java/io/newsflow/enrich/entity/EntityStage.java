@@ -147,7 +147,16 @@ public final class EntityStage implements Stage {
 
     /** A mention before clustering, with what the knowledge base says it is (null when unknown). */
     private record Candidate(Field field, int start, int end, String text, EntityType type, Object kb,
-                             MentionKind kind, List<Object> kbOptions) {
+                             MentionKind kind, List<Object> kbOptions, String roleTitle) {
+
+        Candidate(Field field, int start, int end, String text, EntityType type, Object kb, MentionKind kind,
+                  List<Object> kbOptions) {
+            this(field, start, end, text, type, kb, kind, kbOptions, null);
+        }
+
+        Candidate withRole(String role) {
+            return new Candidate(field, start, end, text, type, kb, kind, kbOptions, role);
+        }
     }
 
     private List<Candidate> candidates(Document doc) {
@@ -199,7 +208,7 @@ public final class EntityStage implements Stage {
             }
             merged.sort(Comparator.comparingInt(Candidate::start));
             for (Candidate c : merged) {
-                out.add(c.type() == EntityType.PERSON ? withTitle(c, text) : c);
+                out.add(c.type() == EntityType.PERSON ? withTitle(c, text).withRole(roleBefore(c, text)) : c);
             }
         }
         return out;
@@ -328,6 +337,9 @@ public final class EntityStage implements Stage {
                 }
             }
             cluster.type = EntityType.PERSON;
+            if (cluster.roleTitle == null) {
+                cluster.roleTitle = c.roleTitle();
+            }
             cluster.mentions.add(new Document.Mention(c.field(), c.start(), c.end(), c.text(), MentionKind.NAME));
             cluster.names.add(core);
         }
@@ -533,7 +545,9 @@ public final class EntityStage implements Stage {
                         false, null, salience, mentions);
             }
             String name = c.names.stream().max(Comparator.comparingInt(String::length)).orElse("");
-            return new Document.Entity(localId(c.type, name), name, c.type, null, false, null, salience, mentions);
+            boolean titled = c.type == EntityType.PERSON && c.roleTitle != null;
+            return new Document.Entity(localId(c.type, name), name, c.type, null, titled, titled ? c.roleTitle : null,
+                    salience, mentions);
         }
 
         private String role(Office o) {
@@ -549,6 +563,7 @@ public final class EntityStage implements Stage {
         final Object kb;
         final List<Document.Mention> mentions = new ArrayList<>();
         final List<String> names = new ArrayList<>();
+        String roleTitle;
 
         Cluster(String key, EntityType type, Object kb) {
             this.key = key;
@@ -564,6 +579,28 @@ public final class EntityStage implements Stage {
     static String core(String mention) {
         String s = POSSESSIVE.matcher(mention.strip()).replaceAll("");
         return LEADING_TITLE.matcher(s).replaceFirst("").strip();
+    }
+
+    private static final Pattern OFFICE_BEFORE = Pattern.compile("(?:^|[^\\p{L}])(?:([\\p{Lu}][\\p{L}.]+)\\s+)?"
+            + "((?:[\\p{Lu}][\\p{Ll}]+\\s+){0,3}?(?:Minister|Secretary|Commissioner|Representative|President|"
+            + "Chancellor|Premier|Envoy|National\\s+Security\\s+Adviser))\\s+$");
+
+    /**
+     * The office a person is introduced with ("Spanish Defence Minister Margarita Robles"), as "Defence Minister of
+     * Spain", or null. Press secretaries and spokespeople are not offices of state.
+     */
+    private String roleBefore(Candidate c, String text) {
+        Matcher m = OFFICE_BEFORE.matcher(text.substring(Math.max(0, c.start() - 80), c.start()));
+        if (!m.find() || m.group().contains("Press")) {
+            return null;
+        }
+        String title = m.group(2).replaceAll("\\s+", " ");
+        String qualifier = m.group(1);
+        if (qualifier == null) {
+            return title;
+        }
+        Optional<KbCountry> country = kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier));
+        return country.map(k -> title + " of " + k.name()).orElse(qualifier + " " + title);
     }
 
     /** Extends a one-word person mention to include an honorific or title right before it ("Mr Starmer"). */

@@ -233,13 +233,20 @@ public final class KbBuilder {
         for (JsonNode p : curated.path("persons")) {
             String qid = p.path("qid").isNull() ? null : p.path("qid").asText(null);
             PersonDraft draft = person(qid, p.path("name").asText());
+            for (JsonNode alias : p.path("aliases")) {
+                PersonDraft same = alias.asText().contains(" ") ? persons.get(findByName(alias.asText())) : null;
+                if (same != null && same != draft && (same.qid == null || draft.qid == null || same.qid.equals(draft.qid))) {
+                    draft = merge(draft, same);
+                }
+            }
             draft.name = p.path("name").asText();
-            p.path("aliases").forEach(a -> draft.aliases.add(a.asText()));
+            PersonDraft target = draft;
+            p.path("aliases").forEach(a -> target.aliases.add(a.asText()));
             if (p.has("leader")) {
                 draft.leader = p.path("leader").asBoolean();
             }
             for (JsonNode o : p.path("offices")) {
-                draft.office(new Office(OfficeKind.valueOf(o.path("kind").asText()), o.path("title").asText(),
+                target.office(new Office(OfficeKind.valueOf(o.path("kind").asText()), o.path("title").asText(),
                         o.path("country").asText(), date(o.path("start").asText("")), date(o.path("end").asText("")),
                         "newsflow curated"));
             }
@@ -288,6 +295,33 @@ public final class KbBuilder {
                                 o.start(), next, o.source())));
             }
         }
+    }
+
+    /** Key of the draft whose name folds like {@code name}, or null. */
+    private String findByName(String name) {
+        String folded = Names.fold(name);
+        for (Map.Entry<String, PersonDraft> e : persons.entrySet()) {
+            if (Names.fold(e.getValue().name).equals(folded)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Folds {@code other} into {@code into} (the curated entry): QID, aliases, offices; {@code other} is dropped. */
+    private PersonDraft merge(PersonDraft into, PersonDraft other) {
+        if (into.qid == null) {
+            into.qid = other.qid;
+        }
+        into.aliases.add(other.name);
+        into.aliases.addAll(other.aliases);
+        other.offices.forEach(into::office);
+        persons.values().removeIf(d -> d == other);
+        if (into.qid != null) {
+            persons.values().removeIf(d -> d == into);
+            persons.put(into.qid, into);
+        }
+        return into;
     }
 
     private PersonDraft person(String qid, String name) {

@@ -98,6 +98,21 @@ class EntityStageTest {
     }
 
     @Test
+    void aPersonIntroducedWithAnOfficeIsALeaderEvenOutsideTheKnowledgeBase() {
+        Document doc = annotate(null, "Ruritanian Defence Minister Anna Fictitia said the drills would go ahead. "
+                + "Press Secretary Tom Placeholder declined to comment.", "2025-05-01");
+        Entity minister = entity(doc, "Anna Fictitia").orElseThrow();
+        assertThat(minister.qid()).isNull();
+        assertThat(minister.leader()).isTrue();
+        assertThat(minister.role()).isEqualTo("Ruritanian Defence Minister");
+        Entity press = entity(doc, "Tom Placeholder").orElseThrow();
+        assertThat(press.leader()).as("press secretaries are not offices of state").isFalse();
+
+        Document spain = annotate(null, "Spanish Defence Minister Carla Ejemplo arrived in Brussels.", "2025-05-01");
+        assertThat(entity(spain, "Carla Ejemplo").orElseThrow().role()).isEqualTo("Defence Minister of Spain");
+    }
+
+    @Test
     void mentionOffsetsPointAtTheText() {
         Document doc = annotate("Erdoğan hosts talks", "Recep Tayyip Erdoğan hosted NATO envoys in Ankara.",
                 "2025-05-01");

@@ -60,6 +60,8 @@ class KbBuilderTest {
         assertThat(built.personsNamed("von der Leyen")).extracting(KbPerson::qid).as("corrected QID")
                 .containsExactly("Q60772");
         assertThat(built.personsNamed("Orbán")).extracting(KbPerson::qid).containsExactly("Q57641");
+        assertThat(built.personsNamed("Jaishankar")).as("curated entry merged with the Wikidata one by its alias")
+                .singleElement().satisfies(p -> assertThat(p.qid()).isNotNull());
     }
 
     @Test
