@@ -510,6 +510,9 @@ public final class EntityStage implements Stage {
             List<Document.Entity> entities = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 Cluster c = all.get(i);
+                if (c.type == EntityType.MISC && c.names.stream().allMatch(n -> kb.countryByDemonym(n).isPresent())) {
+                    continue;
+                }
                 List<Document.Mention> mentions = new ArrayList<>();
                 for (int k = 0; k < c.mentions.size(); k++) {
                     Document.Mention m = c.mentions.get(k);

@@ -93,7 +93,6 @@ public final class KbBuilder {
                     aliases.add(s);
                 }
             });
-            aliases.addAll(EXTRA_COUNTRY_ALIASES.getOrDefault(code, List.of()));
             List<String> capitals = new ArrayList<>();
             c.path("capital").forEach(cap -> capitals.add(cap.asText()));
             Set<String> demonyms = new LinkedHashSet<>();
@@ -106,6 +105,7 @@ public final class KbBuilder {
             }
             demonyms.addAll(EXTRA_DEMONYMS.getOrDefault(code, List.of()));
             aliases.removeIf(a -> demonyms.stream().anyMatch(d -> d.equalsIgnoreCase(a)) || NOT_COUNTRY_NAMES.contains(a));
+            aliases.addAll(EXTRA_COUNTRY_ALIASES.getOrDefault(code, List.of()));
             countries.put(code, new KbCountry(code, c.path("cca3").asText(), null, common, official,
                     List.copyOf(aliases), List.copyOf(demonyms), List.copyOf(capitals), c.path("unMember").asBoolean()));
         }
@@ -119,6 +119,7 @@ public final class KbBuilder {
             "KR", List.of("South Korea", "Republic of Korea"),
             "KP", List.of("North Korea"),
             "AE", List.of("UAE", "Emirates"),
+            "TR", List.of("Turkey"),
             "EU", List.of("European Union"));
 
     /** Spellings listed for a country that name something else: the Holy See ("the Vatican") is a body, not a place. */
