@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * disabled. Items completed before a well-formedness error are kept; the error ends the file with one failure for
  * the file. Not thread-safe.
  */
-final class FeedSource implements ItemSource {
+final class FeedSource extends ItemSource {
 
     static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
     static final String DC_NS = "http://purl.org/dc/elements/1.1/";
@@ -51,7 +50,6 @@ final class FeedSource implements ItemSource {
     private enum Kind { RSS, ATOM }
 
     private final Path file;
-    private final String label;
     private InputStream in;
     private XMLStreamReader xml;
     private Kind kind;
@@ -62,41 +60,14 @@ final class FeedSource implements ItemSource {
     private String language;
     private final List<String> feedAuthors = new ArrayList<>();
     private int count;
-    private boolean done;
-    private ReadResult next;
 
     FeedSource(Path file) {
+        super(file.toString());
         this.file = file;
-        this.label = file.toString();
     }
 
     @Override
-    public String location() {
-        return label;
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-            if (next == null) {
-                close();
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public ReadResult next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ReadResult result = next;
-        next = null;
-        return result;
-    }
-
-    private ReadResult advance() {
+    protected ReadResult advance() {
         try {
             if (xml == null) {
                 ReadResult notFeed = openAndReadRoot();
@@ -120,10 +91,10 @@ final class FeedSource implements ItemSource {
             return null;
         } catch (XMLStreamException e) {
             done = true;
-            return ReadResult.failed(label, "malformed feed XML" + where(e.getLocation()) + ": " + message(e));
+            return ReadResult.failed(location(), "malformed feed XML" + where(e.getLocation()) + ": " + message(e));
         } catch (IOException e) {
             done = true;
-            return ReadResult.failed(label, "cannot read: " + ArticleReader.describe(e));
+            return ReadResult.failed(location(), "cannot read: " + ArticleReader.describe(e));
         }
     }
 
@@ -135,7 +106,7 @@ final class FeedSource implements ItemSource {
             event = xml.next();
         }
         if (event != XMLStreamConstants.START_ELEMENT) {
-            return ReadResult.failed(label, "malformed feed XML: no root element");
+            return ReadResult.failed(location(), "malformed feed XML: no root element");
         }
         String root = xml.getLocalName();
         rootNs = nullToEmpty(xml.getNamespaceURI());
@@ -146,7 +117,7 @@ final class FeedSource implements ItemSource {
                 language = languageCode(xml.getAttributeValue(XMLConstants.XML_NS_URI, "lang"));
             }
             default -> {
-                return ReadResult.failed(label, "not an RSS or Atom feed (root element <" + root + ">)");
+                return ReadResult.failed(location(), "not an RSS or Atom feed (root element <" + root + ">)");
             }
         }
         open.push(root);
@@ -206,7 +177,7 @@ final class FeedSource implements ItemSource {
     }
 
     private ReadResult rssItem(XmlElement item) {
-        String location = label + "#item " + count;
+        String location = location() + "#item " + count;
         String core = item.ns();
         String body = blankToNull(markup(item.child(CONTENT_NS, "encoded")));
         if (body == null) {
@@ -267,7 +238,7 @@ final class FeedSource implements ItemSource {
     }
 
     private ReadResult atomEntry(XmlElement entry) {
-        String location = label + "#entry " + count;
+        String location = location() + "#entry " + count;
         String ns = entry.ns();
         XmlElement bodyElement = entry.child(ns, "content");
         Body body = atomBody(bodyElement);
@@ -495,14 +466,14 @@ final class FeedSource implements ItemSource {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            LOG.debug("{}: closing the XML reader failed", label, e);
+            LOG.debug("{}: closing the XML reader failed", location(), e);
         }
         try {
             if (in != null) {
                 in.close();
             }
         } catch (IOException e) {
-            LOG.debug("{}: closing the file failed", label, e);
+            LOG.debug("{}: closing the file failed", location(), e);
         }
         in = null;
     }

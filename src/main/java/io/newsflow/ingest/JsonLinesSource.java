@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code file:LINE}. Lines end at LF, CR or CRLF; a UTF-8 byte order mark is ignored. A line that is not valid UTF-8
  * or longer than {@link #MAX_LINE_BYTES} fails on its own and reading goes on. Not thread-safe.
  */
-final class JsonLinesSource implements ItemSource {
+final class JsonLinesSource extends ItemSource {
 
     static final int MAX_LINE_BYTES = 32 * 1024 * 1024;
 
@@ -30,7 +29,6 @@ final class JsonLinesSource implements ItemSource {
     private static final int TOO_LONG = 1;
 
     private final Path file;
-    private final String label;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -42,41 +40,14 @@ final class JsonLinesSource implements ItemSource {
     private int len;
     private boolean skipLineFeed;
     private int lineNo;
-    private boolean done;
-    private ReadResult next;
 
     JsonLinesSource(Path file) {
+        super(file.toString());
         this.file = file;
-        this.label = file.toString();
     }
 
     @Override
-    public String location() {
-        return label;
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-            if (next == null) {
-                close();
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public ReadResult next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ReadResult result = next;
-        next = null;
-        return result;
-    }
-
-    private ReadResult advance() {
+    protected ReadResult advance() {
         try {
             if (in == null) {
                 in = Files.newInputStream(file);
@@ -88,7 +59,7 @@ final class JsonLinesSource implements ItemSource {
                     return null;
                 }
                 lineNo++;
-                String location = label + ":" + lineNo;
+                String location = location() + ":" + lineNo;
                 if (status == TOO_LONG) {
                     return ReadResult.failed(location, "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
                 }
@@ -107,7 +78,7 @@ final class JsonLinesSource implements ItemSource {
             }
         } catch (IOException e) {
             done = true;
-            return ReadResult.failed(lineNo == 0 ? label : label + ":" + (lineNo + 1),
+            return ReadResult.failed(lineNo == 0 ? location() : location() + ":" + (lineNo + 1),
                     "cannot read: " + ArticleReader.describe(e));
         }
     }
@@ -176,7 +147,7 @@ final class JsonLinesSource implements ItemSource {
             try {
                 in.close();
             } catch (IOException e) {
-                LOG.debug("{}: closing the file failed", label, e);
+                LOG.debug("{}: closing the file failed", location(), e);
             }
             in = null;
         }
