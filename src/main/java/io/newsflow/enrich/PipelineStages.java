@@ -4,6 +4,7 @@ import io.newsflow.enrich.entity.CrfEntityRecognizer;
 import io.newsflow.enrich.entity.EntityStage;
 import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.language.LanguageStage;
+import io.newsflow.enrich.quote.QuoteStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,9 +43,9 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
     }
 
     /** Names of the enrichment stages shipped with this version, in their standard order. */
-    public static final List<String> AVAILABLE = List.of(LanguageStage.NAME, EntityStage.NAME);
+    public static final List<String> AVAILABLE = List.of(LanguageStage.NAME, EntityStage.NAME, QuoteStage.NAME);
 
-    /** The stages shipped with this version: normalisation, language detection, entities. */
+    /** The stages shipped with this version: normalisation, language detection, entities, quotes. */
     public static PipelineStages standard() {
         return named(AVAILABLE);
     }
@@ -63,6 +64,7 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
             case LanguageStage.NAME -> (Stage) LanguageStage.shared();
             case EntityStage.NAME -> kb == null ? EntityStage.standard()
                     : new EntityStage(kb, CrfEntityRecognizer.shared());
+            case QuoteStage.NAME -> new QuoteStage();
             default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE);
         }).toList();
         return of(new NormalizeStage(), chain);

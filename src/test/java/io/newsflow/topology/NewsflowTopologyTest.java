@@ -99,7 +99,7 @@ class NewsflowTopologyTest {
         assertThat(a.getBody()).isEqualTo(BODY);
         assertThat(a.getTitle()).isEqualTo("G7 talks end");
         assertThat(a.getDetectedLanguage().getCode()).isEqualTo("en");
-        assertThat(a.getProcessing().getStages()).containsExactly("normalize", "language", "entities");
+        assertThat(a.getProcessing().getStages()).containsExactly("normalize", "language", "entities", "quotes");
         assertThat(a.getProcessing().getRevision()).isEqualTo(1);
         assertThat(a.getProcessing().getPipelineVersion()).isEqualTo("test");
         assertThat(a.getProcessing().getProcessedAt()).isEqualTo(T0);
@@ -246,7 +246,8 @@ class NewsflowTopologyTest {
                 "Processor: parse-article", "Processor: validate-article", "Processor: normalize-article",
                 "Processor: dedupe-by-id (stores: [article-ids])",
                 "Processor: dedupe-by-body (stores: [article-body-hashes])",
-                "Processor: enrich-language", "Processor: enrich-entities", "Processor: assemble-enriched",
+                "Processor: enrich-language", "Processor: enrich-entities", "Processor: enrich-quotes",
+                "Processor: assemble-enriched",
                 "Sink: write-enriched (topic: news-articles-enriched)",
                 "Sink: write-dead-letters-ingest (topic: news-articles-dlq)",
                 "Sink: write-dead-letters-enrich (topic: news-articles-dlq)",

@@ -463,8 +463,8 @@ public final class EntityStage implements Stage {
             }
             List<KbPerson> mentioned = new ArrayList<>();
             for (Cluster c : all) {
-                if (c.kb instanceof KbPerson p && p.offices().stream().anyMatch(o -> o.kind() == kind && o.heldOn(on)
-                        && titleFits(o, title))) {
+                if (c.kb instanceof KbPerson p && p.offices().stream().anyMatch(o -> o.kind() == kind
+                        && (on == null || o.heldOn(on)) && titleFits(o, title))) {
                     mentioned.add(p);
                 }
             }
@@ -488,9 +488,10 @@ public final class EntityStage implements Stage {
         private boolean titleFits(Office office, String title) {
             String t = title.toLowerCase(Locale.ROOT);
             String o = office.title().toLowerCase(Locale.ROOT);
+            boolean ministerial = office.kind() == OfficeKind.FOREIGN_MINISTER || office.kind() == OfficeKind.DEFENCE_MINISTER
+                    || office.kind() == OfficeKind.FINANCE_MINISTER || office.kind() == OfficeKind.ORG_HEAD;
             return o.contains(t) || t.equals("pm") && o.contains("prime minister") || t.contains("secretary")
-                    && o.contains("secretary") || Titles.kindOf(title).orElse(null) == office.kind()
-                    && office.kind() != OfficeKind.HEAD_OF_STATE;
+                    && o.contains("secretary") || ministerial && Titles.kindOf(title).orElse(null) == office.kind();
         }
 
         List<Document.Entity> entities(Document doc) {

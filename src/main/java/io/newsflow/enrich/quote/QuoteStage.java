@@ -1,0 +1,311 @@
+package io.newsflow.enrich.quote;
+
+import io.newsflow.enrich.Capability;
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Document.Entity;
+import io.newsflow.enrich.Document.EntityType;
+import io.newsflow.enrich.Document.Field;
+import io.newsflow.enrich.Document.Mention;
+import io.newsflow.enrich.Stage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Direct quotes of three words or more and who said them. Quotation marks: straight and curly, double and single
+ * (apostrophes are told apart from closing single quotes); a quote split by an attribution ("…," he said, "…") is
+ * one quote; a quote continued in the next paragraph (no closing mark, next paragraph opens with a mark) is one
+ * quote; nested quotes stay inside their outer quote; one- and two-word scare quotes are ignored.
+ *
+ * <p>Speakers come from the attribution around the quote: "X said", "said X", "X told reporters:", "X, writing:",
+ * "according to X", a colon after a named or titled speaker ("The PM said:"), a pronoun resolved to the nearest
+ * preceding person, organisations ("the White House said"), and titles already resolved by the entity stage. A
+ * quote that opens a paragraph without attribution continues the previous paragraph's speaker. Stateless and
+ * thread-safe.
+ */
+public final class QuoteStage implements Stage {
+
+    public static final String NAME = "quotes";
+
+    private static final String VERBS = "said|says|say|added|adds|told|tells|wrote|writes|writing|warned|warns|"
+            + "insisted|insists|declared|stated|posted|replied|explained|argued|asked|noted|continued|recalled|"
+            + "stressed|urged|conceded|admitted|claimed|announced|remarked|responded|commented|tweeted|"
+            + "acknowledged|cautioned|complained|concluded|predicted|promised|vowed|joked|suggested|observed";
+    private static final Pattern AFTER_VERB_FIRST = Pattern.compile(
+            "^\\s*[,.!?…]?\\s*(?:" + VERBS + ")\\b\\s*(.{0,80})", Pattern.DOTALL);
+    private static final Pattern AFTER_SPEAKER_FIRST = Pattern.compile(
+            "^\\s*[,.!?…]?\\s*(.{1,80}?)\\s+(?:" + VERBS + "|according to)\\b");
+    private static final Pattern BEFORE = Pattern.compile(
+            "(?:\\b(?:" + VERBS + ")\\b[^“”\"‘]{0,60}?|\\bwriting|\\baccording to\\b[^“”\"‘]{0,60}?)\\s*[:,]?\\s*$");
+    private static final Pattern PRONOUN = Pattern.compile("^(?:he|she|He|She)\\b");
+    private static final Pattern PARTICIPLE = Pattern.compile("^(?:writing|saying|adding|telling|posting)\\b");
+    private static final Pattern VERB_IN_GAP = Pattern.compile("\\b(?:" + VERBS + ")\\b");
+    private static final int MIN_WORDS = 3;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Capability> requires() {
+        return Set.of(Capability.NORMALIZED_TEXT, Capability.ENTITIES);
+    }
+
+    @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.QUOTES);
+    }
+
+    @Override
+    public Document apply(Document document) {
+        String text = document.body();
+        List<Span> spans = merge(text, QuoteFinder.find(text));
+        List<Located> mentions = mentions(document);
+        List<Document.Quote> quotes = new ArrayList<>();
+        Entity previousSpeaker = null;
+        int previousParagraphEnd = -1;
+        for (Span s : spans) {
+            String quoted = s.text(text);
+            if (words(quoted) < MIN_WORDS) {
+                continue;
+            }
+            Attribution a = attribute(text, s, mentions);
+            boolean sameParagraph = previousParagraphEnd >= s.open();
+            boolean nextParagraph = opensParagraph(text, s.open())
+                    && text.lastIndexOf('\n', s.open() - 1) <= previousParagraphEnd + 1;
+            if (a == null && previousSpeaker != null && (sameParagraph || nextParagraph)) {
+                a = new Attribution(previousSpeaker, null);
+            }
+            if (a == null) {
+                a = sentenceSubject(text, s, mentions);
+            }
+            quotes.add(new Document.Quote(quoted, Field.BODY, s.start(), s.end(),
+                    a == null ? null : a.speaker().id(), a == null ? null : a.speaker().name(),
+                    a == null ? null : a.cue()));
+            previousSpeaker = a == null ? null : a.speaker();
+            int nl = text.indexOf('\n', s.end());
+            previousParagraphEnd = nl < 0 ? text.length() : nl;
+        }
+        return document.withQuotes(quotes);
+    }
+
+    /** A quoted stretch: {@code parts} are [start, end) ranges inside the marks; {@code open} is the first mark. */
+    record Span(int open, int close, List<int[]> parts) {
+        int start() {
+            return parts.get(0)[0];
+        }
+
+        int end() {
+            return parts.get(parts.size() - 1)[1];
+        }
+
+        String text(String body) {
+            StringBuilder b = new StringBuilder();
+            for (int[] p : parts) {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(body, p[0], p[1]);
+            }
+            return b.toString().strip();
+        }
+    }
+
+    private record Located(int start, int end, Entity entity, boolean title) {
+    }
+
+    private record Attribution(Entity speaker, String cue) {
+    }
+
+    /** Joins a quote split by a short attribution, and a quote continued across a paragraph break. */
+    private static List<Span> merge(String text, List<Span> found) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : found) {
+            if (!out.isEmpty()) {
+                Span prev = out.get(out.size() - 1);
+                boolean continued = QuoteFinder.unclosed(text, prev)
+                        && text.substring(prev.close(), s.open()).isBlank();
+                String gap = continued ? "" : text.substring(Math.min(s.open(), prev.close() + 1), s.open());
+                boolean split = !gap.contains("\n") && gap.length() < 80 && VERB_IN_GAP.matcher(gap).find()
+                        && text.substring(prev.start(), prev.end()).stripTrailing().endsWith(",")
+                        && gap.strip().endsWith(",");
+                if (continued || split) {
+                    List<int[]> parts = new ArrayList<>(prev.parts());
+                    parts.addAll(s.parts());
+                    out.set(out.size() - 1, new Span(prev.open(), s.close(), parts));
+                    continue;
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static List<Located> mentions(Document doc) {
+        List<Located> out = new ArrayList<>();
+        for (Entity e : doc.entities()) {
+            if (e.type() != EntityType.PERSON && e.type() != EntityType.ORGANIZATION) {
+                continue;
+            }
+            for (Mention m : e.mentions()) {
+                if (m.field() == Field.BODY) {
+                    out.add(new Located(m.start(), m.end(), e, m.kind() == Document.MentionKind.TITLE));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Located::start));
+        return out;
+    }
+
+    private static Attribution attribute(String text, Span s, List<Located> mentions) {
+        int firstClose = s.parts().get(0)[1];
+        boolean splitInLine = s.parts().size() > 1 && text.indexOf('\n', firstClose) > s.parts().get(1)[0]
+                || s.parts().size() > 1 && text.indexOf('\n', firstClose) < 0;
+        int afterStart = Math.min(text.length(), (splitInLine ? firstClose : s.close()) + 1);
+        int lineEnd = text.indexOf('\n', afterStart);
+        String after = text.substring(afterStart, lineEnd < 0 ? text.length() : lineEnd);
+        Matcher verbFirst = AFTER_VERB_FIRST.matcher(after);
+        if (verbFirst.find()) {
+            Located who = firstMentionIn(mentions, afterStart + verbFirst.start(1), afterStart + verbFirst.end(1));
+            if (who != null && leadsWith(text, afterStart + verbFirst.start(1), who.start())) {
+                return new Attribution(who.entity(), cue(after, verbFirst.start(), verbFirst.start(1)));
+            }
+        }
+        Matcher speakerFirst = AFTER_SPEAKER_FIRST.matcher(after);
+        if (speakerFirst.find()) {
+            String who = speakerFirst.group(1);
+            int whoStart = afterStart + speakerFirst.start(1);
+            Located named = firstMentionIn(mentions, whoStart, afterStart + speakerFirst.end(1));
+            if (named != null) {
+                return new Attribution(named.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
+            }
+            if (PRONOUN.matcher(who).find()) {
+                Located person = lastPersonBefore(mentions, s.open());
+                if (person != null) {
+                    return new Attribution(person.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
+                }
+            }
+        }
+        int sentenceStart = sentenceStart(text, s.open());
+        String before = text.substring(sentenceStart, s.open());
+        Matcher b = BEFORE.matcher(before);
+        if (b.find()) {
+            Located after2 = firstMentionIn(mentions, sentenceStart + b.start(), s.open());
+            if (before.substring(b.start()).startsWith("according to") && after2 != null) {
+                return new Attribution(after2.entity(), "according to");
+            }
+            String cueText = before.substring(b.start()).strip();
+            if (PARTICIPLE.matcher(cueText).find()) {
+                Attribution subject = sentenceSubject(text, s, mentions);
+                if (subject != null) {
+                    return new Attribution(subject.speaker(), cueText.replaceAll("[:,]$", ""));
+                }
+            }
+            Located who = lastMentionIn(mentions, sentenceStart, sentenceStart + b.start());
+            if (who != null) {
+                return new Attribution(who.entity(), before.substring(b.start()).strip().replaceAll("[:,]$", ""));
+            }
+            if (PRONOUN.matcher(before.strip()).find()) {
+                Located person = lastPersonBefore(mentions, sentenceStart);
+                if (person != null) {
+                    return new Attribution(person.entity(), before.substring(b.start()).strip());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** For a quote inside reported speech ("X condemned the move as "…""), the person or body the sentence is about. */
+    private static Attribution sentenceSubject(String text, Span s, List<Located> mentions) {
+        int sentenceStart = sentenceStart(text, s.open());
+        Located first = firstMentionIn(mentions, sentenceStart, s.open());
+        if (first != null) {
+            return new Attribution(first.entity(), null);
+        }
+        if (PRONOUN.matcher(text.substring(sentenceStart, s.open()).strip()).find()) {
+            Located person = lastPersonBefore(mentions, sentenceStart);
+            return person == null ? null : new Attribution(person.entity(), null);
+        }
+        return null;
+    }
+
+    private static boolean leadsWith(String text, int from, int mentionStart) {
+        String between = text.substring(from, mentionStart).strip();
+        return between.isEmpty() || between.matches("(?i)(the|reporters|journalists|[a-z]+ly|on \\p{L}+|in \\p{L}+)?");
+    }
+
+    private static String cue(String after, int from, int to) {
+        String c = after.substring(Math.max(0, from), Math.min(after.length(), to)).replaceAll("^[\\s,.!?…]+", "")
+                .strip();
+        return c.isEmpty() ? null : c;
+    }
+
+    /** The first person mentioned in [from, to), else the first organisation ("NATO chief Mark Rutte" is Rutte). */
+    private static Located firstMentionIn(List<Located> mentions, int from, int to) {
+        Located firstOrg = null;
+        for (Located m : mentions) {
+            if (m.start() >= from && m.end() <= to) {
+                if (m.entity().type() == EntityType.PERSON) {
+                    return m;
+                }
+                if (firstOrg == null) {
+                    firstOrg = m;
+                }
+            }
+        }
+        return firstOrg;
+    }
+
+    /** The last person mentioned in [from, to), else the last organisation. */
+    private static Located lastMentionIn(List<Located> mentions, int from, int to) {
+        Located lastPerson = null;
+        Located lastOrg = null;
+        for (Located m : mentions) {
+            if (m.start() >= from && m.end() <= to) {
+                if (m.entity().type() == EntityType.PERSON) {
+                    lastPerson = m;
+                } else {
+                    lastOrg = m;
+                }
+            }
+        }
+        return lastPerson != null ? lastPerson : lastOrg;
+    }
+
+    private static Located lastPersonBefore(List<Located> mentions, int offset) {
+        Located last = null;
+        for (Located m : mentions) {
+            if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    private static int sentenceStart(String text, int offset) {
+        int i = offset - 1;
+        while (i > 0) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '.' || c == '!' || c == '?') && i + 1 < text.length()
+                    && Character.isWhitespace(text.charAt(i + 1))) {
+                return i + 1;
+            }
+            i--;
+        }
+        return 0;
+    }
+
+    private static boolean opensParagraph(String text, int open) {
+        int nl = text.lastIndexOf('\n', open - 1);
+        return text.substring(nl + 1, open).isBlank();
+    }
+
+    private static int words(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+}

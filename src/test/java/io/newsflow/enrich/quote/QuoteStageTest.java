@@ -1,0 +1,88 @@
+package io.newsflow.enrich.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.PipelineStages;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Quote extraction and speaker attribution on texts written for these tests, with the real entity stage. */
+class QuoteStageTest {
+
+    private static final PipelineStages STAGES = PipelineStages.named(List.of("entities", "quotes"));
+
+    private static List<Document.Quote> quotes(String body) {
+        return STAGES.process(Document.of("q", "", body, false, "en", Instant.parse("2025-02-20T12:00:00Z")))
+                .quotes();
+    }
+
+    private static String speakerOf(List<Document.Quote> quotes, String start) {
+        return quotes.stream().filter(q -> q.text().startsWith(start)).findFirst().orElseThrow().speakerName();
+    }
+
+    @Test
+    void speakerAfterTheQuoteInBothOrders() {
+        List<Document.Quote> q = quotes("“We will not accept a frozen conflict,” Volodymyr Zelenskyy said on Monday.\n"
+                + "\"Europe has to pay for its own defence now,\" said Pete Hegseth.");
+        assertThat(speakerOf(q, "We will not accept")).isEqualTo("Volodymyr Zelenskyy");
+        assertThat(speakerOf(q, "Europe has to pay")).isEqualTo("Pete Hegseth");
+        assertThat(q.get(0).cue()).isEqualTo("said");
+    }
+
+    @Test
+    void aQuoteSplitByItsAttributionIsOneQuote() {
+        List<Document.Quote> q = quotes("“We will not retreat,” Sergey Lavrov told reporters, “not one step.”");
+        assertThat(q).singleElement().satisfies(quote -> {
+            assertThat(quote.text()).isEqualTo("We will not retreat, not one step.");
+            assertThat(quote.speakerName()).isEqualTo("Sergey Lavrov");
+        });
+    }
+
+    @Test
+    void colonAfterANamedOrTitledSpeakerAndWritingColon() {
+        List<Document.Quote> q = quotes("Keir Starmer met the press in London. The PM said: “Britain will lead by "
+                + "example on this.”\nElon Musk shared a picture of the summit, writing: “This is what leadership "
+                + "looks like.”");
+        assertThat(speakerOf(q, "Britain will lead")).isEqualTo("Keir Starmer");
+        assertThat(speakerOf(q, "This is what leadership")).isEqualTo("Elon Musk");
+    }
+
+    @Test
+    void pronounsOrganisationsAndAccordingTo() {
+        List<Document.Quote> q = quotes("Emmanuel Macron arrived late. “A weak deal would only invite the next war,” "
+                + "he said.\n“The talks were very productive,” the White House said in a statement.\n"
+                + "According to Sergey Lavrov, “the door to negotiations remains open for now”.");
+        assertThat(speakerOf(q, "A weak deal")).isEqualTo("Emmanuel Macron");
+        assertThat(speakerOf(q, "The talks were very")).isEqualTo("White House");
+        assertThat(speakerOf(q, "the door to negotiations")).isEqualTo("Sergey Lavrov");
+    }
+
+    @Test
+    void quotesContinuedAcrossParagraphsAndFollowUpQuotesKeepTheirSpeaker() {
+        List<Document.Quote> q = quotes("Friedrich Merz told the Bundestag: “Germany will do what is necessary to "
+                + "keep the peace in Europe.\n“We will not be intimidated by anyone, now or later.”\n"
+                + "“Security has a price,” Merz said. “Insecurity costs far more than that.”");
+        assertThat(q.get(0).text()).contains("keep the peace in Europe.").contains("We will not be intimidated");
+        assertThat(q.get(0).speakerName()).isEqualTo("Friedrich Merz");
+        assertThat(speakerOf(q, "Insecurity costs far more")).isEqualTo("Friedrich Merz");
+    }
+
+    @Test
+    void singleQuotesNestedQuotesScareQuotesAndApostrophes() {
+        List<Document.Quote> q = quotes("Officials called the plan ‘unrealistic’ and Putin’s offer a ‘trap’.\n"
+                + "‘We don’t negotiate with ultimatums,’ Volodymyr Zelenskyy said.\n"
+                + "“He told me ‘we want a deal’ and I believed him,” said Donald Trump.");
+        assertThat(q).extracting(Document.Quote::text).containsExactly("We don’t negotiate with ultimatums,",
+                "He told me ‘we want a deal’ and I believed him,");
+        assertThat(q).extracting(Document.Quote::speakerName).containsExactly("Volodymyr Zelenskyy", "Donald Trump");
+    }
+
+    @Test
+    void offsetsPointInsideTheQuotationMarks() {
+        String body = "“Nothing about Ukraine without Ukraine,” Volodymyr Zelenskyy said.";
+        Document.Quote q = quotes(body).get(0);
+        assertThat(body.substring(q.start(), q.end())).isEqualTo("Nothing about Ukraine without Ukraine,");
+    }
+}
