@@ -41,6 +41,10 @@ public final class QuoteStage implements Stage {
     private static final Pattern BEFORE = Pattern.compile(
             "(?:\\b(?:" + VERBS + ")\\b[^“”\"‘]{0,60}?|\\bwriting|\\baccording to\\b[^“”\"‘]{0,60}?)\\s*[:,]?\\s*$");
     private static final Pattern PRONOUN = Pattern.compile("^(?:he|she|He|She)\\b");
+    private static final Pattern SENTENCE_CLOSED = Pattern.compile("^\\s*[.!?]");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(", while |; |, but | while | whereas ");
+    private static final Pattern ANY_VERB = Pattern.compile("\\b(?:" + VERBS + "|welcomed|criticised|criticized|"
+            + "praised|condemned|rejected|dismissed|called|described|urged|warned)\\b");
     private static final Pattern PARTICIPLE = Pattern.compile("^(?:writing|saying|adding|telling|posting)\\b");
     private static final Pattern VERB_IN_GAP = Pattern.compile("\\b(?:" + VERBS + ")\\b");
     private static final int MIN_WORDS = 3;
@@ -168,6 +172,9 @@ public final class QuoteStage implements Stage {
         int afterStart = Math.min(text.length(), (splitInLine ? firstClose : s.close()) + 1);
         int lineEnd = text.indexOf('\n', afterStart);
         String after = text.substring(afterStart, lineEnd < 0 ? text.length() : lineEnd);
+        if (SENTENCE_CLOSED.matcher(after).find()) {
+            after = "";
+        }
         Matcher verbFirst = AFTER_VERB_FIRST.matcher(after);
         if (verbFirst.find()) {
             Located who = firstMentionIn(mentions, afterStart + verbFirst.start(1), afterStart + verbFirst.end(1));
@@ -184,7 +191,7 @@ public final class QuoteStage implements Stage {
                 return new Attribution(named.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
             }
             if (PRONOUN.matcher(who).find()) {
-                Located person = lastPersonBefore(mentions, s.open());
+                Located person = lastPersonBefore(text, mentions, s.open());
                 if (person != null) {
                     return new Attribution(person.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
                 }
@@ -205,12 +212,20 @@ public final class QuoteStage implements Stage {
                     return new Attribution(subject.speaker(), cueText.replaceAll("[:,]$", ""));
                 }
             }
-            Located who = lastMentionIn(mentions, sentenceStart, sentenceStart + b.start());
+            int verbAt = sentenceStart + b.start();
+            int clauseStart = sentenceStart;
+            Matcher brk = CLAUSE_BREAK.matcher(text.substring(sentenceStart, verbAt));
+            while (brk.find()) {
+                clauseStart = sentenceStart + brk.end();
+            }
+            Located adjacent = lastMentionIn(mentions, clauseStart, verbAt);
+            Located who = adjacent != null && text.substring(adjacent.end(), verbAt).isBlank() ? adjacent
+                    : subjectIn(text, mentions, clauseStart, verbAt);
             if (who != null) {
                 return new Attribution(who.entity(), before.substring(b.start()).strip().replaceAll("[:,]$", ""));
             }
             if (PRONOUN.matcher(before.strip()).find()) {
-                Located person = lastPersonBefore(mentions, sentenceStart);
+                Located person = lastPersonBefore(text, mentions, sentenceStart);
                 if (person != null) {
                     return new Attribution(person.entity(), before.substring(b.start()).strip());
                 }
@@ -222,15 +237,50 @@ public final class QuoteStage implements Stage {
     /** For a quote inside reported speech ("X condemned the move as "…""), the person or body the sentence is about. */
     private static Attribution sentenceSubject(String text, Span s, List<Located> mentions) {
         int sentenceStart = sentenceStart(text, s.open());
-        Located first = firstMentionIn(mentions, sentenceStart, s.open());
+        String sentence = text.substring(sentenceStart, s.open());
+        Matcher verb = ANY_VERB.matcher(sentence);
+        int limit = verb.find() ? sentenceStart + verb.start() : s.open();
+        int clauseStart = sentenceStart;
+        Matcher brk = CLAUSE_BREAK.matcher(text.substring(sentenceStart, limit));
+        while (brk.find()) {
+            clauseStart = sentenceStart + brk.end();
+        }
+        if (PRONOUN.matcher(text.substring(clauseStart, limit).strip()).find()) {
+            Located person = lastPersonBefore(text, mentions, sentenceStart);
+            if (person != null) {
+                return new Attribution(person.entity(), null);
+            }
+        }
+        Located first = subjectIn(text, mentions, clauseStart, limit);
         if (first != null) {
             return new Attribution(first.entity(), null);
         }
-        if (PRONOUN.matcher(text.substring(sentenceStart, s.open()).strip()).find()) {
-            Located person = lastPersonBefore(mentions, sentenceStart);
+        if (Pattern.compile("(?:^|[\\s,])(?:he|she|He|She)\\s").matcher(text.substring(clauseStart, limit)).find()) {
+            Located person = lastPersonBefore(text, mentions, sentenceStart);
             return person == null ? null : new Attribution(person.entity(), null);
         }
         return null;
+    }
+
+    /**
+     * The subject-like mention of [from, to): the first mention, except that an organisation immediately followed
+     * by a titled person ("NATO Secretary General Mark Rutte") yields the person.
+     */
+    private static Located subjectIn(String text, List<Located> mentions, int from, int to) {
+        Located first = null;
+        for (Located m : mentions) {
+            if (m.start() >= from && m.end() <= to && !possessive(text, m)) {
+                if (first == null) {
+                    first = m;
+                } else if (first.entity().type() != EntityType.PERSON && m.entity().type() == EntityType.PERSON
+                        && m.start() - first.end() < 40) {
+                    return m;
+                } else {
+                    break;
+                }
+            }
+        }
+        return first;
     }
 
     private static boolean leadsWith(String text, int from, int mentionStart) {
@@ -276,23 +326,50 @@ public final class QuoteStage implements Stage {
         return lastPerson != null ? lastPerson : lastOrg;
     }
 
-    private static Located lastPersonBefore(List<Located> mentions, int offset) {
+    /** The person a pronoun at {@code offset} most likely means: the first person of the sentence that holds the
+     * nearest person mention before it. */
+    private static Located lastPersonBefore(String text, List<Located> mentions, int offset) {
         Located last = null;
         for (Located m : mentions) {
             if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
                 last = m;
             }
         }
+        if (last == null) {
+            return null;
+        }
+        int start = sentenceStart(text, last.start());
+        for (Located m : mentions) {
+            if (m.entity().type() == EntityType.PERSON && m.start() >= start && m.start() <= last.start()
+                    && !possessive(text, m)) {
+                return m;
+            }
+        }
         return last;
     }
 
+    /** "Trump’s close ally": a possessive mention modifies another noun and is not the subject. */
+    private static boolean possessive(String text, Located m) {
+        return m.end() + 1 < text.length() && (text.charAt(m.end()) == '’' || text.charAt(m.end()) == '\'')
+                && text.charAt(m.end() + 1) == 's';
+    }
+
+    /** Start of the sentence holding {@code offset}: after a line break, or after . ! ? (and closing quotes) + space. */
     private static int sentenceStart(String text, int offset) {
         int i = offset - 1;
         while (i > 0) {
             char c = text.charAt(i);
-            if (c == '\n' || (c == '.' || c == '!' || c == '?') && i + 1 < text.length()
-                    && Character.isWhitespace(text.charAt(i + 1))) {
+            if (c == '\n') {
                 return i + 1;
+            }
+            if (c == '.' || c == '!' || c == '?') {
+                int j = i + 1;
+                while (j < offset && "”\"’'".indexOf(text.charAt(j)) >= 0) {
+                    j++;
+                }
+                if (j < text.length() && j < offset && Character.isWhitespace(text.charAt(j))) {
+                    return j + 1;
+                }
             }
             i--;
         }
