@@ -79,10 +79,8 @@ final class DemoCommand implements Callable<Integer> {
             cluster.ensureTopics(topics, kafka.partitions, kafka.replicationFactor);
             RuntimeConfig runtime = kafka.runtimeConfig()
                     .withBootstrapServers(cluster.bootstrapServers())
-                    .withApplicationId("newsflow-demo-" + Long.toString(System.currentTimeMillis(), 36));
-            runtime = new RuntimeConfig(runtime.bootstrapServers(), runtime.applicationId(), work.resolve("state"),
-                    runtime.processingGuarantee(), runtime.commitIntervalMs(), runtime.streamThreads(),
-                    runtime.partitions(), runtime.replicationFactor(), runtime.overrides());
+                    .withApplicationId("newsflow-demo-" + Long.toString(System.currentTimeMillis(), 36))
+                    .withStateDir(work.resolve("state"));
             try (PipelineRunner runner = new PipelineRunner(runtime, kafka.pipelineConfig(), stages,
                     SerdeFactory.singleObject())) {
                 runner.start(Duration.ofMinutes(2));

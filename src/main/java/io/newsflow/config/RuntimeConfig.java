@@ -62,6 +62,12 @@ public record RuntimeConfig(String bootstrapServers, String applicationId, Path 
                 streamThreads, partitions, replicationFactor, overrides);
     }
 
+    /** The same settings with another state directory. */
+    public RuntimeConfig withStateDir(Path dir) {
+        return new RuntimeConfig(bootstrapServers, applicationId, dir, processingGuarantee, commitIntervalMs,
+                streamThreads, partitions, replicationFactor, overrides);
+    }
+
     /** Kafka Streams properties. Producer batching is tuned for ~5 KB records; overrides win. */
     public Properties streamsProperties() {
         if (embedded()) {
