@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code newsflow.jar}. Command output goes to stdout; logs go to stderr. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = NewsflowCli.VersionProvider.class,
-        description = "Event-stream news enrichment on Kafka Streams: entities, quotes and stances.",
+        description = "Event-stream news enrichment on Kafka Streams: named entities linked to Wikidata, and quotes with their speakers.",
+        footer = "%nEvery option can also be set as an environment variable NEWSFLOW_<OPTION> (e.g. NEWSFLOW_BOOTSTRAP_SERVERS).",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class,
                 TailCommand.class, AnnotateCommand.class, EvalCommand.class, BenchCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCli {
