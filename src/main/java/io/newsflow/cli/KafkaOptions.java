@@ -81,7 +81,7 @@ final class KafkaOptions {
     Map<String, String> streamsProperties = new LinkedHashMap<>();
 
     @Option(names = "--stages", split = ",", defaultValue = "language,entities,quotes",
-            description = "Enrichment stages to run, in order, after normalisation. Default: ${DEFAULT-VALUE}.")
+            description = "Enrichment stages to run, in order, after normalisation; add `stances` for the experimental stance stage. Default: ${DEFAULT-VALUE}.")
     List<String> stages;
 
     @Option(names = "--kb-dir", description = "Knowledge-base directory (leaders.json, countries.json, organizations.json) overriding the bundled one, e.g. the output of `kb update`.")

@@ -5,6 +5,7 @@ import io.newsflow.enrich.entity.EntityStage;
 import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.quote.QuoteStage;
+import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,12 +43,16 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
         return new PipelineStages(normalizer, EnrichmentPipeline.of(AFTER_NORMALIZATION, enrichmentStages));
     }
 
-    /** Names of the enrichment stages shipped with this version, in their standard order. */
-    public static final List<String> AVAILABLE = List.of(LanguageStage.NAME, EntityStage.NAME, QuoteStage.NAME);
+    /** Names of the enrichment stages that run by default, in order. */
+    public static final List<String> DEFAULT = List.of(LanguageStage.NAME, EntityStage.NAME, QuoteStage.NAME);
 
-    /** The stages shipped with this version: normalisation, language detection, entities, quotes. */
+    /** Every enrichment stage shipped, including the experimental {@code stances}. */
+    public static final List<String> AVAILABLE = List.of(LanguageStage.NAME, EntityStage.NAME, QuoteStage.NAME,
+            StanceStage.NAME);
+
+    /** The default stages: normalisation, language detection, entities, quotes. */
     public static PipelineStages standard() {
-        return named(AVAILABLE);
+        return named(DEFAULT);
     }
 
     /**
@@ -65,6 +70,7 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
             case EntityStage.NAME -> kb == null ? EntityStage.standard()
                     : new EntityStage(kb, CrfEntityRecognizer.shared());
             case QuoteStage.NAME -> new QuoteStage();
+            case StanceStage.NAME -> new StanceStage();
             default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE);
         }).toList();
         return of(new NormalizeStage(), chain);

@@ -1,0 +1,280 @@
+package io.newsflow.enrich.stance;
+
+import io.newsflow.enrich.Capability;
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Document.Entity;
+import io.newsflow.enrich.Document.EntityType;
+import io.newsflow.enrich.Document.Field;
+import io.newsflow.enrich.Document.Mention;
+import io.newsflow.enrich.Document.Polarity;
+import io.newsflow.enrich.Document.TargetType;
+import io.newsflow.enrich.Stage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Explicit stances from stance verbs: "X warned against a capitulation", "X backed a ceasefire", "X rejected Y".
+ * The holder is the person or organisation the clause is about (the name right before the cue, else the first
+ * name of the clause, else the person a leading pronoun refers to); the target is the first entity or topic from
+ * the {@link #DEFAULT_TOPICS topic lexicon} after the cue in the same clause. Negation ("did not back") flips the
+ * polarity at lower confidence; hedging ("may support") lowers confidence. The evidence runs from the cue to the
+ * end of the target.
+ *
+ * <p>This is a first, rule-based stance stage: it does not read stance inside quotes, author stance, or learned
+ * sentiment. Stateless and thread-safe.
+ */
+public final class StanceStage implements Stage {
+
+    public static final String NAME = "stances";
+
+    /** Topic key → aliases (lower case). */
+    public static final Map<String, List<String>> DEFAULT_TOPICS = defaultTopics();
+
+    private static final Map<String, Polarity> CUES = cues();
+    private static final Pattern CUE = Pattern.compile("\\b(" + String.join("|", CUES.keySet().stream()
+            .sorted((a, b) -> b.length() - a.length()).map(c -> c.replace(" ", "\\s+")).toList()) + ")\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATION = Pattern.compile("\\b(?:not|never|no longer|refused to|declined to|"
+            + "did not|does not|do not|didn't|doesn't|won't|would not)\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEDGE = Pattern.compile("\\b(?:may|might|could|would|appeared to|seemed to)\\s+"
+            + "(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLAUSE_END = Pattern.compile("[.;!?\\n]|,\\s+(?:but|while|and)\\s|\\s+while\\s");
+    private static final Pattern PRONOUN = Pattern.compile("(?:^|\\s)(?:he|she|He|She)\\s*$");
+    private static final int WINDOW = 90;
+    private static final int ENTITY_REACH = 40;
+    private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+of\\b");
+    /** Base forms that are stance cues only after a modal or a negation ("did not back", "may support"). */
+    private static final Set<String> BARE_VERBS = Set.of("support", "back");
+
+    private final Map<String, List<String>> topics;
+    private final Pattern topicPattern;
+
+    public StanceStage() {
+        this(DEFAULT_TOPICS);
+    }
+
+    /** A stage with its own topic lexicon (topic key → aliases). */
+    public StanceStage(Map<String, List<String>> topics) {
+        this.topics = Map.copyOf(topics);
+        List<String> aliases = new ArrayList<>();
+        topics.values().forEach(aliases::addAll);
+        aliases.sort((a, b) -> b.length() - a.length());
+        this.topicPattern = Pattern.compile("\\b(" + String.join("|", aliases.stream().map(Pattern::quote).toList())
+                + ")\\b", Pattern.CASE_INSENSITIVE);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Capability> requires() {
+        return Set.of(Capability.NORMALIZED_TEXT, Capability.ENTITIES);
+    }
+
+    @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.STANCES);
+    }
+
+    @Override
+    public Document apply(Document document) {
+        String text = document.body();
+        List<Located> mentions = mentions(document);
+        List<Document.Stance> stances = new ArrayList<>();
+        Matcher cue = CUE.matcher(text);
+        int previousCueEnd = -10;
+        while (cue.find()) {
+            boolean nounUse = cue.start() - previousCueEnd <= 3;
+            previousCueEnd = cue.end();
+            if (nounUse || insideQuote(text, cue.start()) || PASSIVE_OF.matcher(text.substring(cue.end())).find()) {
+                continue;
+            }
+            int clauseStart = clauseStart(text, cue.start());
+            Located holder = holder(text, mentions, clauseStart, cue.start());
+            if (holder == null) {
+                continue;
+            }
+            int windowEnd = clauseEnd(text, cue.end());
+            Target target = target(text, mentions, cue.end(), windowEnd, holder.entity());
+            if (target == null) {
+                continue;
+            }
+            Polarity polarity = CUES.get(cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            String before = text.substring(Math.max(clauseStart, cue.start() - 30), cue.start());
+            double confidence = 0.8;
+            boolean bareVerb = BARE_VERBS.contains(cue.group(1).toLowerCase(Locale.ROOT));
+            if (bareVerb && !NEGATION.matcher(before).find() && !HEDGE.matcher(before).find()) {
+                continue;
+            }
+            if (NEGATION.matcher(before).find()) {
+                polarity = polarity == Polarity.FAVOR ? Polarity.AGAINST : Polarity.FAVOR;
+                confidence = 0.5;
+            } else if (HEDGE.matcher(before).find()) {
+                confidence = 0.5;
+            }
+            int evidenceStart = cue.start();
+            int evidenceEnd = target.end();
+            stances.add(new Document.Stance(holder.entity().id(), holder.entity().name(), target.id(), target.name(),
+                    target.type(), polarity, confidence, Field.BODY, evidenceStart, evidenceEnd,
+                    text.substring(evidenceStart, evidenceEnd), cue.group(1)));
+        }
+        return document.withStances(stances);
+    }
+
+    private record Located(int start, int end, Entity entity) {
+    }
+
+    private record Target(String id, String name, TargetType type, int end) {
+    }
+
+    private static List<Located> mentions(Document doc) {
+        List<Located> out = new ArrayList<>();
+        for (Entity e : doc.entities()) {
+            if (e.type() == EntityType.MISC) {
+                continue;
+            }
+            for (Mention m : e.mentions()) {
+                if (m.field() == Field.BODY) {
+                    out.add(new Located(m.start(), m.end(), e));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Located::start));
+        return out;
+    }
+
+    private static Located holder(String text, List<Located> mentions, int clauseStart, int cueStart) {
+        Located last = null;
+        Located first = null;
+        for (Located m : mentions) {
+            if (m.start() >= clauseStart && m.end() <= cueStart && m.entity().type() != EntityType.LOCATION
+                    && !possessive(text, m)) {
+                if (first == null) {
+                    first = m;
+                }
+                last = m;
+            }
+        }
+        if (last != null && text.substring(last.end(), cueStart).strip().matches("(?i)(has|had|have|also|on \\w+)?")) {
+            return last;
+        }
+        if (first != null) {
+            return first;
+        }
+        if (PRONOUN.matcher(text.substring(clauseStart, cueStart)).find()) {
+            Located person = null;
+            for (Located m : mentions) {
+                if (m.end() <= clauseStart && m.entity().type() == EntityType.PERSON) {
+                    person = m;
+                }
+            }
+            return person;
+        }
+        return null;
+    }
+
+    private Target target(String text, List<Located> mentions, int from, int to, Entity holder) {
+        Located entity = null;
+        for (Located m : mentions) {
+            if (m.start() >= from && m.end() <= to && m.start() - from <= ENTITY_REACH
+                    && !m.entity().id().equals(holder.id())) {
+                entity = m;
+                break;
+            }
+        }
+        Matcher topic = topicPattern.matcher(text.substring(from, to));
+        int topicStart = topic.find() ? from + topic.start() : Integer.MAX_VALUE;
+        if (entity == null && topicStart == Integer.MAX_VALUE) {
+            return null;
+        }
+        if (topicStart < (entity == null ? Integer.MAX_VALUE : entity.start())) {
+            String alias = topic.group(1).toLowerCase(Locale.ROOT);
+            String key = topics.entrySet().stream().filter(e -> e.getValue().contains(alias)).map(Map.Entry::getKey)
+                    .findFirst().orElse(alias);
+            return new Target("topic:" + key.replace(' ', '-'), key, TargetType.TOPIC, from + topic.end());
+        }
+        Entity e = entity.entity();
+        int end = entity.end();
+        if (end < text.length() && text.charAt(end) == '’' || end < text.length() && text.charAt(end) == '\'') {
+            end = Math.min(text.length(), end + 2);
+        }
+        return new Target(e.id(), e.name(), TargetType.ENTITY, end);
+    }
+
+    private static boolean possessive(String text, Located m) {
+        return m.end() + 1 < text.length() && (text.charAt(m.end()) == '’' || text.charAt(m.end()) == '\'')
+                && text.charAt(m.end() + 1) == 's';
+    }
+
+    private static boolean insideQuote(String text, int offset) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        int open = 0;
+        for (int i = lineStart; i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '“') {
+                open++;
+            } else if (c == '”' && open > 0) {
+                open--;
+            } else if (c == '"') {
+                open = open == 0 ? 1 : 0;
+            }
+        }
+        return open > 0;
+    }
+
+    private static int clauseStart(String text, int offset) {
+        int start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+        Matcher m = CLAUSE_END.matcher(text.substring(start, offset));
+        int last = start;
+        while (m.find()) {
+            last = start + m.end();
+        }
+        return last;
+    }
+
+    private static int clauseEnd(String text, int from) {
+        int limit = Math.min(text.length(), from + WINDOW);
+        Matcher m = CLAUSE_END.matcher(text.substring(from, limit));
+        return m.find() ? from + m.start() : limit;
+    }
+
+    private static Map<String, Polarity> cues() {
+        Map<String, Polarity> c = new LinkedHashMap<>();
+        for (String s : List.of("warned against", "warns against", "dismissed", "dismisses", "rejected", "rejects",
+                "condemned", "condemns", "criticised", "criticized", "criticises", "criticizes", "opposed", "opposes",
+                "denounced", "slammed", "ruled out", "rules out", "vetoed", "blasted", "attacked", "accused")) {
+            c.put(s, Polarity.AGAINST);
+        }
+        for (String s : List.of("backed", "backs", "praised", "praises", "welcomed", "welcomes", "supported",
+                "supports", "endorsed", "endorses", "called for", "calls for", "demanded", "demands", "urged",
+                "pushed for", "hailed", "applauded", "championed", "defended", "support", "back")) {
+            c.put(s, Polarity.FAVOR);
+        }
+        return Map.copyOf(c);
+    }
+
+    private static Map<String, List<String>> defaultTopics() {
+        Map<String, List<String>> t = new LinkedHashMap<>();
+        t.put("ceasefire", List.of("ceasefire", "cease-fire", "truce"));
+        t.put("peace deal", List.of("peace deal", "peace agreement", "peace plan", "peace settlement", "peace talks"));
+        t.put("nato membership", List.of("nato membership", "joining nato", "join nato", "nato accession"));
+        t.put("sanctions", List.of("sanctions", "sanction"));
+        t.put("security guarantee", List.of("security guarantee", "security guarantees", "backstop"));
+        t.put("tariffs", List.of("tariffs", "tariff", "duties", "levies"));
+        t.put("climate finance", List.of("climate finance", "climate funding"));
+        t.put("arms deliveries", List.of("arms deliveries", "weapons deliveries", "military aid", "arms supplies"));
+        t.put("capitulation", List.of("capitulation"));
+        t.put("negotiations", List.of("negotiations", "talks"));
+        t.put("defence spending", List.of("defence spending", "defense spending", "military spending"));
+        return t;
+    }
+}

@@ -1,0 +1,57 @@
+package io.newsflow.enrich.stance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Document.Polarity;
+import io.newsflow.enrich.Document.TargetType;
+import io.newsflow.enrich.PipelineStages;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The experimental stance stage on texts written for these tests, with the real entity stage. */
+class StanceStageTest {
+
+    private static final PipelineStages STAGES = PipelineStages.named(List.of("entities", "stances"));
+
+    private static List<Document.Stance> stances(String body) {
+        return STAGES.process(Document.of("s", "", body, false, "en", Instant.parse("2025-02-20T12:00:00Z")))
+                .stances();
+    }
+
+    @Test
+    void stanceVerbsAgainstTopicsAndForEntities() {
+        List<Document.Stance> s = stances("Emmanuel Macron warned against a capitulation dressed up as peace.\n"
+                + "Keir Starmer praised Volodymyr Zelenskyy for his courage.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName,
+                Document.Stance::targetType).containsExactly(
+                        tuple("Emmanuel Macron", Polarity.AGAINST, "capitulation",
+                                TargetType.TOPIC),
+                        tuple("Keir Starmer", Polarity.FAVOR, "Volodymyr Zelenskyy",
+                                TargetType.ENTITY));
+        assertThat(s.get(0).evidence()).isEqualTo("warned against a capitulation");
+        assertThat(s.get(0).cue()).isEqualTo("warned against");
+    }
+
+    @Test
+    void negationFlipsAndHedgingLowersConfidence() {
+        List<Document.Stance> s = stances("Friedrich Merz did not back new sanctions on Monday.\n"
+                + "Giorgia Meloni may support a ceasefire next week.");
+        assertThat(s).hasSize(2);
+        assertThat(s.get(0).polarity()).isEqualTo(Polarity.AGAINST);
+        assertThat(s.get(0).targetName()).isEqualTo("sanctions");
+        assertThat(s.get(0).confidence()).isLessThan(0.8);
+        assertThat(s.get(1).polarity()).isEqualTo(Polarity.FAVOR);
+        assertThat(s.get(1).confidence()).isLessThan(0.8);
+    }
+
+    @Test
+    void ignoresCuesInsideQuotesNounUsesAndPassives() {
+        assertThat(stances("“We rejected nothing,” Sergey Lavrov said.\n"
+                + "Sergey Lavrov dismissed calls for a ceasefire.\n"
+                + "Kaja Kallas was accused of bias by Moscow.")).extracting(Document.Stance::polarity)
+                .containsExactly(Polarity.AGAINST);
+    }
+}
