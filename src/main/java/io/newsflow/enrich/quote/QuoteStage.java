@@ -1,14 +1,14 @@
 package io.newsflow.enrich.quote;
 
+import io.newsflow.enrich.BodyMentions;
+import io.newsflow.enrich.BodyMentions.Located;
 import io.newsflow.enrich.Capability;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.Document.Entity;
 import io.newsflow.enrich.Document.EntityType;
 import io.newsflow.enrich.Document.Field;
-import io.newsflow.enrich.Document.Mention;
 import io.newsflow.enrich.Stage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -68,7 +68,7 @@ public final class QuoteStage implements Stage {
     public Document apply(Document document) {
         String text = document.body();
         List<Span> spans = merge(text, QuoteFinder.find(text));
-        List<Located> mentions = mentions(document);
+        List<Located> mentions = BodyMentions.of(document, Set.of(EntityType.PERSON, EntityType.ORGANIZATION));
         List<Document.Quote> quotes = new ArrayList<>();
         Entity previousSpeaker = null;
         int previousParagraphEnd = -1;
@@ -119,9 +119,6 @@ public final class QuoteStage implements Stage {
         }
     }
 
-    private record Located(int start, int end, Entity entity, boolean title) {
-    }
-
     private record Attribution(Entity speaker, String cue) {
     }
 
@@ -146,22 +143,6 @@ public final class QuoteStage implements Stage {
             }
             out.add(s);
         }
-        return out;
-    }
-
-    private static List<Located> mentions(Document doc) {
-        List<Located> out = new ArrayList<>();
-        for (Entity e : doc.entities()) {
-            if (e.type() != EntityType.PERSON && e.type() != EntityType.ORGANIZATION) {
-                continue;
-            }
-            for (Mention m : e.mentions()) {
-                if (m.field() == Field.BODY) {
-                    out.add(new Located(m.start(), m.end(), e, m.kind() == Document.MentionKind.TITLE));
-                }
-            }
-        }
-        out.sort(Comparator.comparingInt(Located::start));
         return out;
     }
 
@@ -269,7 +250,7 @@ public final class QuoteStage implements Stage {
     private static Located subjectIn(String text, List<Located> mentions, int from, int to) {
         Located first = null;
         for (Located m : mentions) {
-            if (m.start() >= from && m.end() <= to && !possessive(text, m)) {
+            if (m.start() >= from && m.end() <= to && !BodyMentions.possessive(text, m)) {
                 if (first == null) {
                     first = m;
                 } else if (first.entity().type() != EntityType.PERSON && m.entity().type() == EntityType.PERSON
@@ -341,17 +322,11 @@ public final class QuoteStage implements Stage {
         int start = sentenceStart(text, last.start());
         for (Located m : mentions) {
             if (m.entity().type() == EntityType.PERSON && m.start() >= start && m.start() <= last.start()
-                    && !possessive(text, m)) {
+                    && !BodyMentions.possessive(text, m)) {
                 return m;
             }
         }
         return last;
-    }
-
-    /** "Trump’s close ally": a possessive mention modifies another noun and is not the subject. */
-    private static boolean possessive(String text, Located m) {
-        return m.end() + 1 < text.length() && (text.charAt(m.end()) == '’' || text.charAt(m.end()) == '\'')
-                && text.charAt(m.end() + 1) == 's';
     }
 
     /** Start of the sentence holding {@code offset}: after a line break, or after . ! ? (and closing quotes) + space. */

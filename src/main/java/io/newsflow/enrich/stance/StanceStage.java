@@ -1,16 +1,16 @@
 package io.newsflow.enrich.stance;
 
+import io.newsflow.enrich.BodyMentions;
+import io.newsflow.enrich.BodyMentions.Located;
 import io.newsflow.enrich.Capability;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.Document.Entity;
 import io.newsflow.enrich.Document.EntityType;
 import io.newsflow.enrich.Document.Field;
-import io.newsflow.enrich.Document.Mention;
 import io.newsflow.enrich.Document.Polarity;
 import io.newsflow.enrich.Document.TargetType;
 import io.newsflow.enrich.Stage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +88,8 @@ public final class StanceStage implements Stage {
     @Override
     public Document apply(Document document) {
         String text = document.body();
-        List<Located> mentions = mentions(document);
+        List<Located> mentions = BodyMentions.of(document,
+                Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION));
         List<Document.Stance> stances = new ArrayList<>();
         Matcher cue = CUE.matcher(text);
         int previousCueEnd = -10;
@@ -130,26 +131,7 @@ public final class StanceStage implements Stage {
         return document.withStances(stances);
     }
 
-    private record Located(int start, int end, Entity entity) {
-    }
-
     private record Target(String id, String name, TargetType type, int end) {
-    }
-
-    private static List<Located> mentions(Document doc) {
-        List<Located> out = new ArrayList<>();
-        for (Entity e : doc.entities()) {
-            if (e.type() == EntityType.MISC) {
-                continue;
-            }
-            for (Mention m : e.mentions()) {
-                if (m.field() == Field.BODY) {
-                    out.add(new Located(m.start(), m.end(), e));
-                }
-            }
-        }
-        out.sort(Comparator.comparingInt(Located::start));
-        return out;
     }
 
     private static Located holder(String text, List<Located> mentions, int clauseStart, int cueStart) {
@@ -157,7 +139,7 @@ public final class StanceStage implements Stage {
         Located first = null;
         for (Located m : mentions) {
             if (m.start() >= clauseStart && m.end() <= cueStart && m.entity().type() != EntityType.LOCATION
-                    && !possessive(text, m)) {
+                    && !BodyMentions.possessive(text, m)) {
                 if (first == null) {
                     first = m;
                 }
@@ -208,11 +190,6 @@ public final class StanceStage implements Stage {
             end = Math.min(text.length(), end + 2);
         }
         return new Target(e.id(), e.name(), TargetType.ENTITY, end);
-    }
-
-    private static boolean possessive(String text, Located m) {
-        return m.end() + 1 < text.length() && (text.charAt(m.end()) == '’' || text.charAt(m.end()) == '\'')
-                && text.charAt(m.end() + 1) == 's';
     }
 
     private static boolean insideQuote(String text, int offset) {
