@@ -1,11 +1,15 @@
 package io.newsflow.topology;
 
+import io.newsflow.alert.Alerting;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.Stage;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.EntityMention;
+import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.internal.ArticleEnvelope;
+import io.newsflow.schema.internal.EntityArticles;
 import io.newsflow.schema.internal.SeenArticle;
 import io.newsflow.serde.SerdeFactory;
 import java.time.Clock;
@@ -53,17 +57,31 @@ public final class NewsflowTopology {
     public static final String SINK_DEAD_LETTERS_PREFIX = "write-dead-letters-";
     public static final String STORE_ARTICLE_IDS = "article-ids";
     public static final String STORE_BODY_HASHES = "article-body-hashes";
+    public static final String STORE_ARTICLES = "articles-by-id";
+    public static final String STORE_ALERTS_SENT = "alerts-sent";
+    public static final String STORE_MENTION_COUNTS = "entity-mention-counts";
+    public static final String STORE_LATEST_ARTICLES = "entity-latest-articles";
+    public static final String STORE_SPIKES_SENT = "spike-alerts-sent";
 
     private NewsflowTopology() {
     }
 
-    /** Builds the topology with the system clock for processing timestamps. */
+    /** Builds the enrichment topology alone, with the system clock for processing timestamps. */
     public static Topology build(PipelineConfig config, PipelineStages stages, SerdeFactory serdes) {
-        return build(config, stages, serdes, Clock.systemUTC());
+        return build(config, stages, null, serdes, Clock.systemUTC());
     }
 
-    /** Builds the topology; {@code clock} stamps {@code processing.processedAt}. */
+    /** Builds the enrichment topology alone; {@code clock} stamps {@code processing.processedAt}. */
     public static Topology build(PipelineConfig config, PipelineStages stages, SerdeFactory serdes, Clock clock) {
+        return build(config, stages, null, serdes, clock);
+    }
+
+    /**
+     * Builds the topology; with {@code alerting} (nullable) it also serves the enriched articles: full-tier alerts,
+     * per-entity mentions, and the query stores. {@code clock} stamps processing and alert times.
+     */
+    public static Topology build(PipelineConfig config, PipelineStages stages, Alerting alerting,
+                                 SerdeFactory serdes, Clock clock) {
         Serde<String> keys = serdes.keySerde();
         Serde<RawArticle> rawSerde = serdes.valueSerde(RawArticle.class);
         Serde<ArticleEnvelope> envelopeSerde = serdes.valueSerde(ArticleEnvelope.class);
@@ -117,7 +135,56 @@ public final class NewsflowTopology {
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-article-id"))
                 .to(config.topics().enriched(), Produced.with(keys, enrichedSerde).withName(SINK_ENRICHED));
 
+        if (alerting != null) {
+            addServing(builder, config, alerting, serdes, clock);
+        }
         return builder.build();
+    }
+
+    /**
+     * The serving sub-topologies, fed by the enriched topic (keyed by article id) and the mentions topic (keyed by
+     * entity id) so that every store is partitioned by the key it is queried by:
+     * <pre>
+     * read-enriched → store-article [articles-by-id] → evaluate-alerts [alerts-sent] → write-alerts (news-alerts)
+     *               → explode-mentions → write-mentions (news-mentions)
+     * read-mentions → count-mentions [entity-mention-counts, entity-latest-articles, spike-alerts-sent]
+     *               → write-spike-alerts (news-alerts)
+     * </pre>
+     */
+    private static void addServing(StreamsBuilder builder, PipelineConfig config, Alerting alerting,
+                                   SerdeFactory serdes, Clock clock) {
+        Serde<String> keys = serdes.keySerde();
+        Serde<EnrichedArticle> enrichedSerde = serdes.valueSerde(EnrichedArticle.class);
+        Serde<LeaderAlert> alertSerde = serdes.valueSerde(LeaderAlert.class);
+        Serde<EntityMention> mentionSerde = serdes.valueSerde(EntityMention.class);
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_ARTICLES), keys, enrichedSerde));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_ALERTS_SENT), keys, Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORE_MENTION_COUNTS,
+                alerting.mentionRetention(), alerting.mentionBucket(), false), keys, Serdes.Long()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_LATEST_ARTICLES), keys,
+                serdes.valueSerde(EntityArticles.class)));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_SPIKES_SENT), keys, Serdes.Long()));
+
+        KStream<String, EnrichedArticle> published = builder.stream(config.topics().enriched(),
+                Consumed.with(keys, enrichedSerde).withName("read-enriched"));
+        published
+                .processValues(() -> new ArticleStoreProcessor(STORE_ARTICLES, config.dedupRetention()),
+                        Named.as("store-article"), STORE_ARTICLES)
+                .process(() -> new FullAlertProcessor(alerting, STORE_ALERTS_SENT, config.dedupRetention(), clock),
+                        Named.as("evaluate-alerts"), STORE_ALERTS_SENT)
+                .to(config.topics().alerts(), Produced.with(keys, alertSerde).withName("write-alerts"));
+        published
+                .flatMap((key, article) -> EntityMentions.of(article), Named.as("explode-mentions"))
+                .to(config.topics().mentions(), Produced.with(keys, mentionSerde).withName("write-mentions"));
+        builder.stream(config.topics().mentions(), Consumed.with(keys, mentionSerde).withName("read-mentions"))
+                .process(() -> new MentionCountProcessor(alerting, STORE_MENTION_COUNTS, STORE_LATEST_ARTICLES,
+                        STORE_SPIKES_SENT, clock), Named.as("count-mentions"),
+                        STORE_MENTION_COUNTS, STORE_LATEST_ARTICLES, STORE_SPIKES_SENT)
+                .to(config.topics().alerts(), Produced.with(keys, alertSerde).withName("write-spike-alerts"));
     }
 
     private static <T> void writeDeadLetters(KStream<String, Outcome<T>> failed, String step, PipelineConfig config,

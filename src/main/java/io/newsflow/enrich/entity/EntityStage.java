@@ -555,8 +555,7 @@ public final class EntityStage implements Stage {
         }
 
         private String role(Office o) {
-            String where = kb.country(o.jurisdiction()).map(KbCountry::name).orElse(o.jurisdiction());
-            return o.title() + " of " + where;
+            return kb.describe(o);
         }
     }
 

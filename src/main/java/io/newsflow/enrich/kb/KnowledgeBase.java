@@ -175,4 +175,10 @@ public final class KnowledgeBase {
                 Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
         return found.stream().map(Map.Entry::getKey).distinct().toList();
     }
+
+    /** How an office reads in copy, e.g. "President of Russia"; the jurisdiction's country name where known. */
+    public String describe(Office office) {
+        String where = country(office.jurisdiction()).map(KbCountry::name).orElse(office.jurisdiction());
+        return office.title() + " of " + where;
+    }
 }
