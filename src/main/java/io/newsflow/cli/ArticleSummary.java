@@ -1,10 +1,16 @@
 package io.newsflow.cli;
 
+import io.newsflow.schema.AlertTier;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.EvidenceField;
+import io.newsflow.schema.LeaderAlert;
+import io.newsflow.schema.RuleType;
 import io.newsflow.schema.Entity;
 import io.newsflow.schema.Quote;
 import io.newsflow.schema.StanceTag;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -52,6 +58,36 @@ final class ArticleSummary {
         return String.format(Locale.ROOT, "TOTALS: %d published, %d enriched, %d duplicate%s dropped, %d dead-lettered; "
                         + "%d entities, %d quotes, %d stances; %d s", published, enriched.size(), duplicates,
                 duplicates == 1 ? "" : "s", deadLetters, entities, quotes, stances, seconds);
+    }
+
+    static String alert(LeaderAlert a) {
+        return String.format(Locale.ROOT, "ALERT %-4s %-10s %s — %s: “%s” (%s, rule %s)", a.getTier(),
+                a.getRuleType(), a.getLeaderName(), detail(a), abbreviate(a.getEvidence(), 70), a.getArticleId(),
+                a.getRuleName());
+    }
+
+    private static String detail(LeaderAlert a) {
+        return switch (a.getRuleType()) {
+            case STANCE -> a.getDetails().get("holder") + " " + a.getDetails().get("polarity") + " "
+                    + a.getDetails().get("target");
+            case CO_MENTION -> "with " + a.getDetails().get("with");
+            case SPIKE -> a.getDetails().get("recentCount") + " articles in " + a.getDetails().get("window")
+                    + " (baseline " + a.getDetails().get("baselineCount") + ")";
+            case QUOTED -> "quoted";
+            case MENTION -> a.getEvidenceField() == EvidenceField.TITLE ? "in the headline" : "mentioned";
+        };
+    }
+
+    static String alertTotals(Collection<LeaderAlert> alerts, int duplicates) {
+        Map<RuleType, Long> byType = new EnumMap<>(RuleType.class);
+        for (RuleType t : RuleType.values()) {
+            byType.put(t, alerts.stream().filter(a -> a.getRuleType() == t).count());
+        }
+        long fast = alerts.stream().filter(a -> a.getTier() == AlertTier.FAST).count();
+        return String.format(Locale.ROOT, "ALERTS: %d (%d fast tier, %d full tier); %s; %d duplicate%s",
+                alerts.size(), fast, alerts.size() - fast, byType.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
+                duplicates, duplicates == 1 ? "" : "s");
     }
 
     private static String abbreviate(String s, int max) {

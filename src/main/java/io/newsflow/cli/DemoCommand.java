@@ -9,7 +9,9 @@ import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.RecordCodec;
 import io.newsflow.serde.SerdeFactory;
-import io.newsflow.topology.PipelineRunner;
+import io.newsflow.app.NewsflowApp;
+import io.newsflow.schema.LeaderAlert;
+import java.time.Clock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +62,12 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    ServeOptions serve;
+
+    @Option(names = "--serve", description = "After the demo, keep the pipeline, the HTTP API and the live page running until Ctrl-C.")
+    boolean keepServing;
+
     @Option(names = "--timeout", defaultValue = "PT3M", description = "Give up after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
@@ -81,23 +89,42 @@ final class DemoCommand implements Callable<Integer> {
                     .withBootstrapServers(cluster.bootstrapServers())
                     .withApplicationId("newsflow-demo-" + Long.toString(System.currentTimeMillis(), 36))
                     .withStateDir(work.resolve("state"));
-            try (PipelineRunner runner = new PipelineRunner(runtime, kafka.pipelineConfig(), stages,
-                    SerdeFactory.singleObject())) {
-                runner.start(Duration.ofMinutes(2));
+            try (NewsflowApp app = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(),
+                    stages, serve.alerting(kafka.knowledgeBase()), SerdeFactory.singleObject(), serve.httpHost,
+                    serve.httpPort, serve.advertisedHost, Clock.systemUTC()))) {
                 out.printf("Pipeline running: stages %s, %s%n", stages.stageNames(), runtime.processingGuarantee());
-                publishSamples(cluster.bootstrapServers(), topics.articles(), samples);
-                out.printf("Published %d sample articles to %s%n%n", samples.size(), topics.articles());
-                out.flush();
-                Collector collector = new Collector(out, cluster.bootstrapServers(), topics);
-                collector.awaitCounts(samples.size(), 0, deadline(started));
-                int expectedDeadLetters = publishTroublemakers(cluster.bootstrapServers(), topics.articles(),
-                        samples.get(0));
-                out.printf("%nPublished a syndicated copy of %s from another URL and %d malformed records%n%n",
-                        samples.get(0).getId(), expectedDeadLetters);
-                collector.awaitCounts(samples.size(), expectedDeadLetters, deadline(started));
-                boolean idle = awaitIdle(cluster.bootstrapServers(), runtime.applicationId(), deadline(started));
-                return collector.report(samples.size() + 1 + expectedDeadLetters, samples.size(), expectedDeadLetters,
-                        idle, started);
+                if (app.fastTier() != null) {
+                    out.printf("Alerts: fast tier (at-least-once, de-duplicated) and full tier -> %s%n", topics.alerts());
+                }
+                if (app.httpPort() > 0) {
+                    out.printf("Live page: http://%s:%d/%n", serve.advertisedHost, app.httpPort());
+                }
+                try (Collector collector = new Collector(out, cluster.bootstrapServers(), topics)) {
+                    publishSamples(cluster.bootstrapServers(), topics.articles(), samples);
+                    out.printf("Published %d sample articles to %s%n%n", samples.size(), topics.articles());
+                    out.flush();
+                    collector.awaitCounts(samples.size(), 0, deadline(started));
+                    int expectedDeadLetters = publishTroublemakers(cluster.bootstrapServers(), topics.articles(),
+                            samples.get(0));
+                    out.printf("%nPublished a syndicated copy of %s from another URL and %d malformed records%n%n",
+                            samples.get(0).getId(), expectedDeadLetters);
+                    collector.awaitCounts(samples.size(), expectedDeadLetters, deadline(started));
+                    boolean idle = awaitIdle(cluster.bootstrapServers(), runtime.applicationId(), topics.articles(),
+                            deadline(started))
+                            && (app.fastTier() == null || awaitIdle(cluster.bootstrapServers(),
+                            runtime.applicationId() + NewsflowApp.FAST_SUFFIX, topics.articles(), deadline(started)));
+                    int status = collector.report(samples.size() + 1 + expectedDeadLetters, samples.size(),
+                            expectedDeadLetters, idle, started, app.fastTier() != null);
+                    if (keepServing) {
+                        out.printf("%nServing until Ctrl-C%s%n", app.httpPort() > 0
+                                ? ": live page http://" + serve.advertisedHost + ":" + app.httpPort() + "/" : "");
+                        out.flush();
+                        Thread hook = new Thread(app::close, "newsflow-demo-shutdown");
+                        Runtime.getRuntime().addShutdownHook(hook);
+                        collector.follow(app);
+                    }
+                    return status;
+                }
             }
         } finally {
             BenchCommand.deleteRecursively(work);
@@ -137,7 +164,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Waits until the pipeline's consumer group has committed every offset of its input and internal topics. */
-    private static boolean awaitIdle(String bootstrap, String groupId, long deadline) throws InterruptedException {
+    private static boolean awaitIdle(String bootstrap, String groupId, String inputTopic, long deadline)
+            throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             while (System.nanoTime() < deadline) {
                 try {
@@ -147,10 +175,10 @@ final class DemoCommand implements Callable<Integer> {
                     committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
                     var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                             .all().get(10, TimeUnit.SECONDS);
-                    // internal topics are written transactionally: the last commit marker takes one offset
+                    // topics the pipeline writes itself are transactional: the last commit marker takes one offset
                     boolean idle = !committed.isEmpty() && committed.entrySet().stream().allMatch(e ->
                             e.getValue() != null && e.getValue().offset()
-                                    >= ends.get(e.getKey()).offset() - (e.getKey().topic().startsWith(groupId + "-") ? 1 : 0));
+                                    >= ends.get(e.getKey()).offset() - (e.getKey().topic().equals(inputTopic) ? 0 : 1));
                     if (idle) {
                         return true;
                     }
@@ -163,22 +191,26 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads the enriched and dead-letter topics and prints what arrives. */
-    private static final class Collector {
+    /** Reads the enriched, dead-letter and alert topics and prints what arrives. */
+    private static final class Collector implements AutoCloseable {
         private final PrintWriter out;
         private final Topics topics;
         private final KafkaConsumer<String, byte[]> consumer;
         private final RecordCodec<EnrichedArticle> codec =
                 new RecordCodec<>(SerdeFactory.singleObject(), EnrichedArticle.class);
+        private final RecordCodec<LeaderAlert> alertCodec =
+                new RecordCodec<>(SerdeFactory.singleObject(), LeaderAlert.class);
         private final Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
         private final List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+        private final Map<String, LeaderAlert> alerts = new LinkedHashMap<>();
+        private int duplicateAlerts;
 
         Collector(PrintWriter out, String bootstrap, Topics topics) {
             this.out = out;
             this.topics = topics;
             this.consumer = Clients.consumer(bootstrap);
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String t : List.of(topics.enriched(), topics.deadLetters())) {
+            for (String t : List.of(topics.enriched(), topics.deadLetters(), topics.alerts())) {
                 consumer.partitionsFor(t, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
             }
@@ -192,13 +224,26 @@ final class DemoCommand implements Callable<Integer> {
             } while ((enriched.size() < enrichedCount || dead.size() < deadCount) && System.nanoTime() < deadline);
         }
 
+        /** Prints whatever arrives until the application stops. */
+        void follow(NewsflowApp app) {
+            while (app.pipeline().streams().state().isRunningOrRebalancing()) {
+                poll();
+            }
+        }
+
         private void poll() {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                 if (r.topic().equals(topics.enriched())) {
                     EnrichedArticle a = codec.decode(r.topic(), r.value());
                     if (enriched.put(a.getId(), a) == null) {
                         out.println(ArticleSummary.format(a));
-                        out.flush();
+                    }
+                } else if (r.topic().equals(topics.alerts())) {
+                    LeaderAlert a = alertCodec.decode(r.topic(), r.value());
+                    if (alerts.putIfAbsent(a.getAlertId(), a) == null) {
+                        out.println(ArticleSummary.alert(a));
+                    } else {
+                        duplicateAlerts++;
                     }
                 } else {
                     dead.add(r);
@@ -206,17 +251,25 @@ final class DemoCommand implements Callable<Integer> {
                             DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.STAGE),
                             DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON),
                             r.value() == null ? 0 : r.value().length);
-                    out.flush();
                 }
+                out.flush();
             }
         }
 
-        int report(int published, int expectedEnriched, int expectedDead, boolean idle, long started) {
-            poll();
+        @Override
+        public void close() {
             consumer.close();
+        }
+
+        int report(int published, int expectedEnriched, int expectedDead, boolean idle, long started,
+                   boolean alerting) {
+            poll();
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             out.println();
             out.println(ArticleSummary.totals(enriched.values(), dead.size(), published, seconds));
+            if (alerting) {
+                out.println(ArticleSummary.alertTotals(alerts.values(), duplicateAlerts));
+            }
             boolean complete = idle && enriched.size() == expectedEnriched && dead.size() == expectedDead;
             if (!complete) {
                 out.printf("INCOMPLETE: expected %d enriched and %d dead letters with all input consumed; got %d, %d%s%n",

@@ -80,15 +80,25 @@ final class KafkaOptions {
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
 
-    @Option(names = "--stages", split = ",", defaultValue = "language,entities,quotes",
-            description = "Enrichment stages to run, in order, after normalisation; add `stances` for the experimental stance stage. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stages", split = ",", defaultValue = "language,entities,quotes,stances",
+            description = "Enrichment stages to run, in order, after normalisation. Default: ${DEFAULT-VALUE}.")
     List<String> stages;
 
     @Option(names = "--kb-dir", description = "Knowledge-base directory (leaders.json, countries.json, organizations.json) overriding the bundled one, e.g. the output of `kb update`.")
     Path kbDir;
 
+    private KnowledgeBase kb;
+
+    /** The knowledge base: {@code --kb-dir} when given, else the bundled one. Loaded once. */
+    KnowledgeBase knowledgeBase() {
+        if (kb == null) {
+            kb = kbDir == null ? KnowledgeBase.bundled() : KnowledgeBase.load(kbDir);
+        }
+        return kb;
+    }
+
     PipelineStages pipelineStages() {
-        return PipelineStages.named(stages, kbDir == null ? null : KnowledgeBase.load(kbDir));
+        return PipelineStages.named(stages, knowledgeBase());
     }
 
     Topics topics() {

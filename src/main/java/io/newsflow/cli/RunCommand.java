@@ -3,7 +3,8 @@ package io.newsflow.cli;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.serde.SerdeFactory;
-import io.newsflow.topology.PipelineRunner;
+import io.newsflow.app.NewsflowApp;
+import java.time.Clock;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -22,6 +23,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    ServeOptions serve;
+
     @Option(names = "--create-topics", defaultValue = "true", negatable = true,
             description = "Create missing topics at start-up. Default: ${DEFAULT-VALUE}.")
     boolean createTopics;
@@ -35,13 +39,15 @@ final class RunCommand implements Callable<Integer> {
         PipelineStages stages = kafka.pipelineStages();
         Cluster cluster = Cluster.open(kafka.bootstrapServers, kafka.brokerDataDir, kafka.brokerPort);
         AtomicBoolean closed = new AtomicBoolean();
-        PipelineRunner runner;
+        NewsflowApp runner;
         try {
             if (createTopics) {
                 cluster.ensureTopics(kafka.topics(), kafka.partitions, kafka.replicationFactor);
             }
             RuntimeConfig runtime = kafka.runtimeConfig().withBootstrapServers(cluster.bootstrapServers());
-            runner = new PipelineRunner(runtime, kafka.pipelineConfig(), stages, SerdeFactory.singleObject());
+            runner = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(), stages,
+                    serve.alerting(kafka.knowledgeBase()), SerdeFactory.singleObject(), serve.httpHost,
+                    serve.httpPort, serve.advertisedHost, Clock.systemUTC()));
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -53,10 +59,17 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "newsflow-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        runner.start(Duration.ofMinutes(5));
         out.printf("newsflow running: %s -> %s (dead letters: %s), stages %s, broker %s%s%n",
                 kafka.topicArticles, kafka.topicEnriched, kafka.topicDlq, stages.stageNames(),
                 cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "");
+        if (serve.alerts) {
+            out.printf("alerts: %s (fast tier at-least-once, full tier %s), mentions: %s%n", kafka.topicAlerts,
+                    kafka.processingGuarantee, kafka.topicMentions);
+        }
+        if (runner.httpPort() > 0) {
+            out.printf("live page: http://%s:%d/  (API: /api/..., SSE: /stream/alerts, /stream/articles)%n",
+                    serve.advertisedHost, runner.httpPort());
+        }
         out.flush();
         runner.awaitStop();
         if (closed.compareAndSet(false, true)) {

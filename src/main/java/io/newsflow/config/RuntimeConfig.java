@@ -68,6 +68,20 @@ public record RuntimeConfig(String bootstrapServers, String applicationId, Path 
                 streamThreads, partitions, replicationFactor, overrides);
     }
 
+    /** The same settings with another processing guarantee. */
+    public RuntimeConfig withProcessingGuarantee(String guarantee, Integer commitInterval) {
+        return new RuntimeConfig(bootstrapServers, applicationId, stateDir, guarantee, commitInterval,
+                streamThreads, partitions, replicationFactor, overrides);
+    }
+
+    /** The same settings with {@code extra} properties added (they win over existing overrides). */
+    public RuntimeConfig withOverrides(Map<String, String> extra) {
+        Map<String, String> merged = new LinkedHashMap<>(overrides);
+        merged.putAll(extra);
+        return new RuntimeConfig(bootstrapServers, applicationId, stateDir, processingGuarantee, commitIntervalMs,
+                streamThreads, partitions, replicationFactor, merged);
+    }
+
     /** Kafka Streams properties. Producer batching is tuned for ~5 KB records; overrides win. */
     public Properties streamsProperties() {
         if (embedded()) {
