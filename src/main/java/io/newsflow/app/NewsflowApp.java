@@ -49,15 +49,41 @@ public final class NewsflowApp implements AutoCloseable {
      * @param httpHost interface the HTTP API binds to
      * @param httpPort HTTP port, 0 = any free port, negative = no HTTP API
      * @param advertisedHost host name other instances use to reach this one ({@code application.server})
+     * @param role which parts this process runs
      */
     public record Settings(RuntimeConfig runtime, PipelineConfig pipeline, PipelineStages stages, Alerting alerting,
-                           SerdeFactory serdes, String httpHost, int httpPort, String advertisedHost, Clock clock) {
+                           SerdeFactory serdes, String httpHost, int httpPort, String advertisedHost, Clock clock,
+                           Role role) {
         public Settings {
             Objects.requireNonNull(runtime, "runtime");
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(stages, "stages");
             Objects.requireNonNull(serdes, "serdes");
+            Objects.requireNonNull(role, "role");
+            if (role == Role.FAST_ALERTS && alerting == null) {
+                throw new IllegalArgumentException("the fast-alerts role needs alerting");
+            }
         }
+
+        /** Every part in one process. */
+        public Settings(RuntimeConfig runtime, PipelineConfig pipeline, PipelineStages stages, Alerting alerting,
+                        SerdeFactory serdes, String httpHost, int httpPort, String advertisedHost, Clock clock) {
+            this(runtime, pipeline, stages, alerting, serdes, httpHost, httpPort, advertisedHost, clock, Role.ALL);
+        }
+    }
+
+    /**
+     * Which parts a process runs. The fast tier is light and latency-critical; enrichment is CPU-heavy. On a small
+     * machine, running the fast tier in its own process ({@code FAST_ALERTS}) next to a {@code PIPELINE} process
+     * keeps the enrichment's CPU and GC load off the alert path.
+     */
+    public enum Role {
+        /** Enrichment, full alert tier, fast alert tier and HTTP API. */
+        ALL,
+        /** Enrichment, full alert tier and HTTP API. */
+        PIPELINE,
+        /** The fast alert tier only. */
+        FAST_ALERTS
     }
 
     private final PipelineRunner pipeline;
@@ -91,13 +117,19 @@ public final class NewsflowApp implements AutoCloseable {
                 runtime = runtime.withOverrides(Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG,
                         self.host() + ":" + self.port()));
             }
-            pipeline = new PipelineRunner(NewsflowTopology.build(s.pipeline(), s.stages(), s.alerting(), s.serdes(),
-                    s.clock()), runtime);
-            if (s.alerting() != null) {
+            if (s.alerting() != null && s.role() != Role.PIPELINE) {
                 fast = new PipelineRunner(FastAlertTopology.build(s.pipeline(), s.stages().normalizer(),
                         s.alerting(), s.serdes(), s.clock()), fastRuntime(s.runtime()));
                 fast.start(Duration.ofMinutes(2));
             }
+            if (s.role() == Role.FAST_ALERTS) {
+                if (server != null) {
+                    server.stop(0);
+                }
+                return new NewsflowApp(null, fast, null, null, null);
+            }
+            pipeline = new PipelineRunner(NewsflowTopology.build(s.pipeline(), s.stages(), s.alerting(), s.serdes(),
+                    s.clock()), runtime);
             pipeline.start(Duration.ofMinutes(5));
             HttpApi http = null;
             if (server != null) {
@@ -105,7 +137,7 @@ public final class NewsflowApp implements AutoCloseable {
                 RecordCodec<EnrichedArticle> articles = new RecordCodec<>(s.serdes(), EnrichedArticle.class);
                 String bootstrap = runtime.bootstrapServers();
                 alertFeed = new TopicFeed<>(bootstrap, s.pipeline().topics().alerts(),
-                        b -> alerts.decode(s.pipeline().topics().alerts(), b), 200).start();
+                        b -> alerts.decode(s.pipeline().topics().alerts(), b), 200, LeaderAlert::getAlertId).start();
                 articleFeed = new TopicFeed<>(bootstrap, s.pipeline().topics().enriched(),
                         b -> articles.decode(s.pipeline().topics().enriched(), b), 50).start();
                 PipelineRunner p = pipeline;
@@ -144,7 +176,7 @@ public final class NewsflowApp implements AutoCloseable {
      * The fast tier's settings: its own application id, at-least-once with a 1 s commit interval (alerts are
      * de-duplicated by id, so a replay after a crash does not repeat them), and no producer linger.
      */
-    static RuntimeConfig fastRuntime(RuntimeConfig runtime) {
+    public static RuntimeConfig fastRuntime(RuntimeConfig runtime) {
         return runtime.withApplicationId(runtime.applicationId() + FAST_SUFFIX)
                 .withProcessingGuarantee(StreamsConfig.AT_LEAST_ONCE, 1_000)
                 .withOverrides(Map.of(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "0",
@@ -167,6 +199,7 @@ public final class NewsflowApp implements AutoCloseable {
         }
     }
 
+    /** The enrichment pipeline, or null in the fast-alerts role. */
     public PipelineRunner pipeline() {
         return pipeline;
     }
@@ -181,9 +214,9 @@ public final class NewsflowApp implements AutoCloseable {
         return http == null ? -1 : http.port();
     }
 
-    /** Blocks until the pipeline stops. */
+    /** Blocks until the pipeline (or, in the fast-alerts role, the fast tier) stops. */
     public void awaitStop() throws InterruptedException {
-        pipeline.awaitStop();
+        (pipeline != null ? pipeline : fast).awaitStop();
     }
 
     @Override
@@ -204,6 +237,8 @@ public final class NewsflowApp implements AutoCloseable {
         if (fast != null) {
             fast.close(timeout);
         }
-        pipeline.close(timeout);
+        if (pipeline != null) {
+            pipeline.close(timeout);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.bench.AlertBenchmark;
 import io.newsflow.bench.PipelineBenchmark;
 import io.newsflow.bench.StageBenchmark;
 import io.newsflow.enrich.PipelineStages;
@@ -53,6 +54,27 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--stage-articles", defaultValue = "300", description = "Articles for the per-stage table (no Kafka). Default: ${DEFAULT-VALUE}.")
     int stageArticles;
 
+    @Option(names = "--alerts", description = "Run the alert latency benchmark instead: publish → fast-tier and full-tier alert through the real broker.")
+    boolean alerts;
+
+    @Option(names = "--alert-backlog", defaultValue = "120", description = "--alerts: backlog that measures the maximum throughput. Default: ${DEFAULT-VALUE}.")
+    int alertBacklog;
+
+    @Option(names = "--fast-rate", defaultValue = "100", description = "--alerts: articles/s in the fast-tier phase. Default: ${DEFAULT-VALUE}.")
+    int fastRate;
+
+    @Option(names = "--fast-seconds", defaultValue = "10", description = "--alerts: length of the fast-tier phase. Default: ${DEFAULT-VALUE}.")
+    int fastSeconds;
+
+    @Option(names = "--full-rate", defaultValue = "0", description = "--alerts: articles/s in the full-tier phase; 0 = half the measured maximum. Default: ${DEFAULT-VALUE}.")
+    int fullRate;
+
+    @Option(names = "--full-seconds", defaultValue = "20", description = "--alerts: length of the full-tier phase. Default: ${DEFAULT-VALUE}.")
+    int fullSeconds;
+
+    @Option(names = "--fast-in-process", description = "--alerts: run the fast tier in this JVM next to the enrichment instead of in its own process (run --role FAST_ALERTS).")
+    boolean fastInProcess;
+
     @Option(names = "--work-dir", description = "Directory for broker data and state (deleted afterwards). Default: a temporary directory.")
     Path workDir;
 
@@ -65,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
         PipelineStages stages = PipelineStages.standard();
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-bench-");
         try {
+            if (alerts) {
+                return alertBench(out, work);
+            }
             StageBenchmark.Result stageResult = StageBenchmark.run(stages, stageArticles, Math.min(50, stageArticles));
             double matcher = StageBenchmark.leaderMatcher(new LeaderMatcher(KnowledgeBase.bundled()),
                     Math.max(2_000, stageArticles), 500);
@@ -109,6 +134,42 @@ final class BenchCommand implements Callable<Integer> {
         out.println("enriched_p99_ms=" + r.pipeline().p99Ms());
         out.println(String.format(Locale.ROOT, "leader_matcher_articles_per_s=%.1f", matcher));
         out.flush();
+    }
+
+    private int alertBench(PrintWriter out, Path work) throws Exception {
+        PipelineStages stages = PipelineStages.named(PipelineStages.AVAILABLE);
+        AlertBenchmark.Result r;
+        try (Cluster cluster = Cluster.open(bootstrapServers, work.resolve("broker"), 0)) {
+            r = new AlertBenchmark(cluster.bootstrapServers(), stages, KnowledgeBase.bundled(),
+                    SerdeFactory.singleObject()).run(new AlertBenchmark.Options(alertBacklog, fastRate, fastSeconds,
+                    fullRate, 0.5, fullSeconds, partitions, work.resolve("state"), !fastInProcess));
+        }
+        out.printf("Alert latency through Kafka (stages %s; full tier exactly_once_v2, fast tier at_least_once %s; %d partitions)%n",
+                String.join(",", stages.stageNames()), fastInProcess ? "in the same JVM as the enrichment"
+                        : "in its own JVM (run --role FAST_ALERTS)", partitions);
+        out.printf("maximum throughput (backlog of %d, full alerts out): %.1f articles/s%n%n", alertBacklog,
+                r.maxArticlesPerSecond());
+        out.printf("| %-34s | %9s | %8s | %8s | %8s | %8s |%n", "publish → alert", "rate/s", "samples", "p50 ms",
+                "p99 ms", "max ms");
+        out.printf("|%s|%s|%s|%s|%s|%s|%n", "-".repeat(36), "-".repeat(11), "-".repeat(10), "-".repeat(10),
+                "-".repeat(10), "-".repeat(10));
+        latencyRow(out, "fast tier, read_uncommitted", r.fastRate(), r.fastUncommitted());
+        latencyRow(out, "fast tier, read_committed", r.fastRate(), r.fastCommitted());
+        latencyRow(out, "full tier, read_uncommitted", r.fullRate(), r.fullUncommitted());
+        latencyRow(out, "full tier, read_committed", r.fullRate(), r.fullCommitted());
+        out.printf("%narticles without a fast alert: %d, without a full alert: %d, duplicate alert ids: %d%n%n",
+                r.missingFast(), r.missingFull(), r.duplicateAlerts());
+        out.println(String.format(Locale.ROOT, "max_articles_per_s=%.1f", r.maxArticlesPerSecond()));
+        out.println("fast_alert_p99_ms_read_committed=" + r.fastCommitted().p99());
+        out.println("full_alert_p99_ms_read_uncommitted=" + r.fullUncommitted().p99());
+        out.println("fast_alert_p99_ms=" + r.fastUncommitted().p99());
+        out.println("full_alert_p99_ms=" + r.fullCommitted().p99());
+        out.flush();
+        return r.fastUncommitted().samples() > 0 && r.fullCommitted().samples() > 0 ? 0 : 1;
+    }
+
+    private static void latencyRow(PrintWriter out, String name, int rate, AlertBenchmark.Latency l) {
+        out.printf("| %-34s | %9d | %8d | %8d | %8d | %8d |%n", name, rate, l.samples(), l.p50(), l.p99(), l.max());
     }
 
     private static void row(PrintWriter out, String name, long pipeline, long passthrough) {

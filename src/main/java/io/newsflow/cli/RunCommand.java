@@ -5,6 +5,7 @@ import io.newsflow.enrich.PipelineStages;
 import io.newsflow.serde.SerdeFactory;
 import io.newsflow.app.NewsflowApp;
 import java.time.Clock;
+import java.util.List;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -36,7 +37,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PipelineStages stages = kafka.pipelineStages();
+        PipelineStages stages = serve.role == NewsflowApp.Role.FAST_ALERTS
+                ? PipelineStages.named(List.of()) : kafka.pipelineStages();
         Cluster cluster = Cluster.open(kafka.bootstrapServers, kafka.brokerDataDir, kafka.brokerPort);
         AtomicBoolean closed = new AtomicBoolean();
         NewsflowApp runner;
@@ -47,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
             RuntimeConfig runtime = kafka.runtimeConfig().withBootstrapServers(cluster.bootstrapServers());
             runner = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(), stages,
                     serve.alerting(kafka.knowledgeBase()), SerdeFactory.singleObject(), serve.httpHost,
-                    serve.httpPort, serve.advertisedHost, Clock.systemUTC()));
+                    serve.httpPort, serve.advertisedHost, Clock.systemUTC(), serve.role));
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -59,10 +61,15 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "newsflow-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        out.printf("newsflow running: %s -> %s (dead letters: %s), stages %s, broker %s%s%n",
-                kafka.topicArticles, kafka.topicEnriched, kafka.topicDlq, stages.stageNames(),
-                cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "");
-        if (serve.alerts) {
+        if (serve.role == NewsflowApp.Role.FAST_ALERTS) {
+            out.printf("newsflow running: fast alert tier only, %s -> %s, broker %s%s%n", kafka.topicArticles,
+                    kafka.topicAlerts, cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "");
+        } else {
+            out.printf("newsflow running: %s -> %s (dead letters: %s), stages %s, broker %s%s%n",
+                    kafka.topicArticles, kafka.topicEnriched, kafka.topicDlq, stages.stageNames(),
+                    cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "");
+        }
+        if (serve.alerts && serve.role != NewsflowApp.Role.FAST_ALERTS) {
             out.printf("alerts: %s (fast tier at-least-once, full tier %s), mentions: %s%n", kafka.topicAlerts,
                     kafka.processingGuarantee, kafka.topicMentions);
         }

@@ -4,6 +4,7 @@ import io.newsflow.alert.AlertEvaluator;
 import io.newsflow.alert.Alerting;
 import io.newsflow.alert.Watchlist;
 import io.newsflow.alert.WatchlistSource;
+import io.newsflow.app.NewsflowApp;
 import io.newsflow.enrich.kb.KnowledgeBase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,10 @@ final class ServeOptions {
     @Option(names = "--alerts", defaultValue = "true", negatable = true,
             description = "Run the alert tiers, the mentions topic and the query stores. Default: ${DEFAULT-VALUE}.")
     boolean alerts;
+
+    @Option(names = "--role", defaultValue = "ALL",
+            description = "Which parts this process runs: ALL, PIPELINE (enrichment, full alerts, HTTP) or FAST_ALERTS (the fast alert tier alone, e.g. in its own process for latency). Default: ${DEFAULT-VALUE}.")
+    NewsflowApp.Role role;
 
     @Option(names = "--http-port", defaultValue = "8080",
             description = "Port of the HTTP API, SSE streams and live page; 0 = any free port, -1 = no HTTP. Default: ${DEFAULT-VALUE}.")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,8 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows one topic from its end (after replaying its last few records per partition) and hands every decoded item
  * to the current subscribers; the newest items are kept for late subscribers. One consumer thread per feed, no
- * consumer group (it reads every partition and commits nothing). Read-committed, so it only sees what the
- * exactly-once pipeline committed. Thread-safe.
+ * consumer group (it reads every partition and commits nothing). Read-committed by default, so it only sees what
+ * the exactly-once pipeline committed; a feed with an id function may read uncommitted for latency (an open
+ * transaction of the exactly-once writer then does not hold back records of an at-least-once writer on the same
+ * partition) and drops repeated ids, which covers records of aborted transactions written again on retry.
+ * Thread-safe.
  *
  * @param <T> decoded item
  */
@@ -47,15 +51,30 @@ public final class TopicFeed<T> implements AutoCloseable {
     private final Thread thread;
     private final Deque<T> recent = new ArrayDeque<>();
     private final List<Subscription<T>> subscriptions = new CopyOnWriteArrayList<>();
+    private final Function<T, String> idOf;
+    private final Map<String, Boolean> seenIds = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    };
     private volatile boolean running = true;
 
+    /** A read-committed feed. */
     public TopicFeed(String bootstrapServers, String topic, Function<byte[], T> decoder, int keep) {
+        this(bootstrapServers, topic, decoder, keep, null);
+    }
+
+    /** A read-uncommitted feed that drops items whose id it has seen, or read-committed when {@code idOf} is null. */
+    public TopicFeed(String bootstrapServers, String topic, Function<byte[], T> decoder, int keep,
+                     Function<T, String> idOf) {
+        this.idOf = idOf;
         this.topic = topic;
         this.decoder = decoder;
         this.keep = keep;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, idOf == null ? "read_committed" : "read_uncommitted");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-feed-" + topic);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
@@ -114,6 +133,9 @@ public final class TopicFeed<T> implements AutoCloseable {
                     } catch (RuntimeException e) {
                         LOG.warn("feed {} skipped an unreadable record at {}-{}@{}: {}", topic, r.topic(),
                                 r.partition(), r.offset(), e.toString());
+                        continue;
+                    }
+                    if (idOf != null && seenIds.put(idOf.apply(item), Boolean.TRUE) != null) {
                         continue;
                     }
                     synchronized (recent) {
