@@ -47,8 +47,12 @@ class CliIT {
     void demoEnrichesTheSamplesThroughARealBrokerAndExitsZero() throws Exception {
         List<RawArticle> samples = DemoCommand.loadSamples();
         RawArticle first = samples.get(0);
-        Run demo = run("demo");
+        Run demo = run("demo", "--http-port", "0");
         assertThat(demo.exitCode()).as(demo.out()).isZero();
+        assertThat(demo.out()).containsPattern("Live page: http://localhost:\\d+/")
+                .containsPattern("ALERT FAST MENTION +\\S")
+                .containsPattern("ALERTS: \\d+ \\(\\d+ fast tier, \\d+ full tier\\); MENTION [1-9]\\d*, QUOTED [1-9]\\d*, "
+                        + "STANCE [1-9]\\d*, SPIKE [1-9]\\d*, CO_MENTION [1-9]\\d*; 0 duplicates");
         assertThat(demo.out()).contains("embedded single-node KRaft broker")
                 .contains("■ " + first.getId() + " — ")
                 .contains("DEAD LETTER broken-1: stage=parse")
