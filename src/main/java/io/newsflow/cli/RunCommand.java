@@ -2,7 +2,6 @@ package io.newsflow.cli;
 
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.enrich.PipelineStages;
-import io.newsflow.serde.SerdeFactory;
 import io.newsflow.topology.PipelineRunner;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -41,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
                 cluster.ensureTopics(kafka.topics(), kafka.partitions, kafka.replicationFactor);
             }
             RuntimeConfig runtime = kafka.runtimeConfig().withBootstrapServers(cluster.bootstrapServers());
-            runner = new PipelineRunner(runtime, kafka.pipelineConfig(), stages, SerdeFactory.singleObject());
+            runner = new PipelineRunner(runtime, kafka.pipelineConfig(), stages, kafka.serdes());
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -54,9 +53,9 @@ final class RunCommand implements Callable<Integer> {
         }, "newsflow-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         runner.start(Duration.ofMinutes(5));
-        out.printf("newsflow running: %s -> %s (dead letters: %s), stages %s, broker %s%s%n",
+        out.printf("newsflow running: %s -> %s (dead letters: %s), stages %s, broker %s%s, %s framing%n",
                 kafka.topicArticles, kafka.topicEnriched, kafka.topicDlq, stages.stageNames(),
-                cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "");
+                cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "", kafka.serdes().framing());
         out.flush();
         runner.awaitStop();
         if (closed.compareAndSet(false, true)) {
