@@ -89,22 +89,24 @@ final class DemoCommand implements Callable<Integer> {
                     .withBootstrapServers(cluster.bootstrapServers())
                     .withApplicationId("newsflow-demo-" + Long.toString(System.currentTimeMillis(), 36))
                     .withStateDir(work.resolve("state"));
+            SerdeFactory serdes = kafka.serdes();
             try (NewsflowApp app = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(),
-                    stages, serve.alerting(kafka.knowledgeBase()), SerdeFactory.singleObject(), serve.httpHost,
+                    stages, serve.alerting(kafka.knowledgeBase()), serdes, serve.httpHost,
                     serve.httpPort, serve.advertisedHost, Clock.systemUTC()))) {
-                out.printf("Pipeline running: stages %s, %s%n", stages.stageNames(), runtime.processingGuarantee());
+                out.printf("Pipeline running: stages %s, %s, %s framing%n", stages.stageNames(),
+                        runtime.processingGuarantee(), serdes.framing());
                 if (app.fastTier() != null) {
                     out.printf("Alerts: fast tier (at-least-once, de-duplicated) and full tier -> %s%n", topics.alerts());
                 }
                 if (app.httpPort() > 0) {
                     out.printf("Live page: http://%s:%d/%n", serve.advertisedHost, app.httpPort());
                 }
-                try (Collector collector = new Collector(out, cluster.bootstrapServers(), topics)) {
-                    publishSamples(cluster.bootstrapServers(), topics.articles(), samples);
+                try (Collector collector = new Collector(out, serdes, cluster.bootstrapServers(), topics)) {
+                    publishSamples(serdes, cluster.bootstrapServers(), topics.articles(), samples);
                     out.printf("Published %d sample articles to %s%n%n", samples.size(), topics.articles());
                     out.flush();
                     collector.awaitCounts(samples.size(), 0, deadline(started));
-                    int expectedDeadLetters = publishTroublemakers(cluster.bootstrapServers(), topics.articles(),
+                    int expectedDeadLetters = publishTroublemakers(serdes, cluster.bootstrapServers(), topics.articles(),
                             samples.get(0));
                     out.printf("%nPublished a syndicated copy of %s from another URL and %d malformed records%n%n",
                             samples.get(0).getId(), expectedDeadLetters);
@@ -135,8 +137,8 @@ final class DemoCommand implements Callable<Integer> {
         return started + timeout.toNanos();
     }
 
-    private static void publishSamples(String bootstrap, String topic, List<RawArticle> samples) {
-        RecordCodec<RawArticle> codec = new RecordCodec<>(SerdeFactory.singleObject(), RawArticle.class);
+    private static void publishSamples(SerdeFactory serdes, String bootstrap, String topic, List<RawArticle> samples) {
+        RecordCodec<RawArticle> codec = new RecordCodec<>(serdes, RawArticle.class);
         try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap)) {
             for (RawArticle a : samples) {
                 a.setIngestedAt(Instant.now());
@@ -147,8 +149,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** A syndicated copy of {@code first} (same body, other id and URL), bytes that are not Avro, an empty body. */
-    private static int publishTroublemakers(String bootstrap, String topic, RawArticle first) {
-        RecordCodec<RawArticle> codec = new RecordCodec<>(SerdeFactory.singleObject(), RawArticle.class);
+    private static int publishTroublemakers(SerdeFactory serdes, String bootstrap, String topic, RawArticle first) {
+        RecordCodec<RawArticle> codec = new RecordCodec<>(serdes, RawArticle.class);
         try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap)) {
             RawArticle copy = RawArticle.newBuilder(first).setId(first.getId() + "-syndicated")
                     .setUrl("https://syndication.example.net/" + first.getId()).setSource("Example Syndication")
@@ -196,17 +198,17 @@ final class DemoCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final Topics topics;
         private final KafkaConsumer<String, byte[]> consumer;
-        private final RecordCodec<EnrichedArticle> codec =
-                new RecordCodec<>(SerdeFactory.singleObject(), EnrichedArticle.class);
-        private final RecordCodec<LeaderAlert> alertCodec =
-                new RecordCodec<>(SerdeFactory.singleObject(), LeaderAlert.class);
+        private final RecordCodec<EnrichedArticle> codec;
+        private final RecordCodec<LeaderAlert> alertCodec;
         private final Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
         private final List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
         private final Map<String, LeaderAlert> alerts = new LinkedHashMap<>();
         private int duplicateAlerts;
 
-        Collector(PrintWriter out, String bootstrap, Topics topics) {
+        Collector(PrintWriter out, SerdeFactory serdes, String bootstrap, Topics topics) {
             this.out = out;
+            this.codec = new RecordCodec<>(serdes, EnrichedArticle.class);
+            this.alertCodec = new RecordCodec<>(serdes, LeaderAlert.class);
             this.topics = topics;
             this.consumer = Clients.consumer(bootstrap);
             List<TopicPartition> partitions = new ArrayList<>();

@@ -6,6 +6,8 @@ import io.newsflow.config.Topics;
 import io.newsflow.config.Version;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.serde.RegistrySerdeFactory;
+import io.newsflow.serde.SerdeFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,6 +86,12 @@ final class KafkaOptions {
             description = "Enrichment stages to run, in order, after normalisation. Default: ${DEFAULT-VALUE}.")
     List<String> stages;
 
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "Apicurio Registry base URL (e.g. http://localhost:8080): values in Confluent-compatible registry framing (magic byte 0 + 4-byte schema id), schemas auto-registered. Empty: Avro single-object encoding, no registry. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
+    String schemaRegistryUrl;
+
+    private SerdeFactory serdes;
+
     @Option(names = "--kb-dir", description = "Knowledge-base directory (leaders.json, countries.json, organizations.json) overriding the bundled one, e.g. the output of `kb update`.")
     Path kbDir;
 
@@ -95,6 +103,20 @@ final class KafkaOptions {
             kb = kbDir == null ? KnowledgeBase.bundled() : KnowledgeBase.load(kbDir);
         }
         return kb;
+    }
+
+    /** The registry framing when {@code --schema-registry-url} is set, else single-object encoding; one per command. */
+    synchronized SerdeFactory serdes() {
+        if (serdes == null) {
+            serdes = serdes(schemaRegistryUrl);
+        }
+        return serdes;
+    }
+
+    /** The registry framing for a non-blank URL, else single-object encoding. */
+    static SerdeFactory serdes(String schemaRegistryUrl) {
+        return schemaRegistryUrl == null || schemaRegistryUrl.isBlank()
+                ? SerdeFactory.singleObject() : new RegistrySerdeFactory(schemaRegistryUrl);
     }
 
     PipelineStages pipelineStages() {

@@ -2,7 +2,6 @@ package io.newsflow.cli;
 
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.enrich.PipelineStages;
-import io.newsflow.serde.SerdeFactory;
 import io.newsflow.app.NewsflowApp;
 import java.time.Clock;
 import java.util.List;
@@ -48,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
             }
             RuntimeConfig runtime = kafka.runtimeConfig().withBootstrapServers(cluster.bootstrapServers());
             runner = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(), stages,
-                    serve.alerting(kafka.knowledgeBase()), SerdeFactory.singleObject(), serve.httpHost,
+                    serve.alerting(kafka.knowledgeBase()), kafka.serdes(), serve.httpHost,
                     serve.httpPort, serve.advertisedHost, Clock.systemUTC(), serve.role));
         } catch (RuntimeException e) {
             cluster.close();
@@ -65,9 +64,9 @@ final class RunCommand implements Callable<Integer> {
             out.printf("newsflow running: fast alert tier only, %s -> %s, broker %s%s%n", kafka.topicArticles,
                     kafka.topicAlerts, cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "");
         } else {
-            out.printf("newsflow running: %s -> %s (dead letters: %s), stages %s, broker %s%s%n",
+            out.printf("newsflow running: %s -> %s (dead letters: %s), stages %s, broker %s%s, %s framing%n",
                     kafka.topicArticles, kafka.topicEnriched, kafka.topicDlq, stages.stageNames(),
-                    cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "");
+                    cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "", kafka.serdes().framing());
         }
         if (serve.alerts && serve.role != NewsflowApp.Role.FAST_ALERTS) {
             out.printf("alerts: %s (fast tier at-least-once, full tier %s), mentions: %s%n", kafka.topicAlerts,

@@ -6,13 +6,18 @@ import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Decodes the input bytes into a {@link RawArticle}, keeping the original bytes and their source coordinates. */
+/**
+ * Decodes the input bytes into a {@link RawArticle}, keeping the original bytes and their source coordinates. Bytes
+ * that do not decode become dead letters; a {@link RetriableException} from the deserializer (the schema registry
+ * unreachable) is rethrown so the task fails and the record is read again, not dead-lettered.
+ */
 final class ParseProcessor implements FixedKeyProcessor<String, byte[], Outcome<ArticleEnvelope>> {
 
     static final String STAGE = "parse";
@@ -53,6 +58,9 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], Outcome<
         RawArticle article;
         try {
             article = deserializer.deserialize(topic, bytes);
+        } catch (RetriableException e) {
+            // e.g. the schema registry is down: not the record's fault; fail the task so it is retried
+            throw e;
         } catch (RuntimeException e) {
             context.forward(record.withValue(Outcome.failed(new DeadLetter(record.key(), STAGE, e.getClass().getName(),
                     e.getMessage(), topic, partition, offset, bytes))));
