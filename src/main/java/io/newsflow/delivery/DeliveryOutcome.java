@@ -59,7 +59,7 @@ public record DeliveryOutcome(Kind kind, String alertId, String leaderId, String
         }
         line.append(" (").append(elapsed.toMillis()).append(" ms)");
         if (!reason.isEmpty()) {
-            line.append(": ").append(reason);
+            line.append(": ").append(reason.replaceAll("\\s+", " ").strip());
         }
         return line.toString();
     }
