@@ -324,6 +324,36 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void closeStopsDuringRetriesWithoutCommittingTheUnfinishedAlert() throws Exception {
+        String topic = "wh-stop-alerts";
+        String dlq = "wh-stop-dlq";
+        createTopics(Map.of(topic, 1, dlq, 1));
+        Map<LeaderAlert, Integer> alerts = new LinkedHashMap<>();
+        alerts.put(alert("s0", "watch-lavrov", "Q58217", AlertTier.FULL), 0);
+        alerts.put(alert("s1", "watch-lavrov", "Q58217", AlertTier.FULL), 0);
+        produce(topic, alerts);
+        DeliveryConfig config = DeliveryConfig.defaults(bootstrap).withTopics(topic, dlq).withGroup("wh-stop");
+        // a long budget with 300 ms waits: the deliverer is still retrying s1 when it is closed
+        RetryPolicy patient = new RetryPolicy(1_000, Duration.ofMillis(300), Duration.ofMillis(300), 1.0, false);
+        try (RecordingWebhookServer down = RecordingWebhookServer.start((key, nth) ->
+                key.equals("s1") ? Reply.status(503) : Reply.status(200))) {
+            Running run = start(config, down, patient);
+            await().atMost(AWAIT).until(() -> down.requestsFor("s1") >= 3);
+            long start = System.nanoTime();
+            run.stop();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(run.ids(DeliveryOutcome.Kind.DELIVERED)).containsExactly("s0");
+            assertThat(run.outcomes()).extracting(DeliveryOutcome::alertId).doesNotContain("s1");
+        }
+        try (RecordingWebhookServer up = RecordingWebhookServer.accepting()) {
+            Running again = start(config, up, patient);
+            await().atMost(AWAIT).until(() -> up.acknowledged("s1") == 1);
+            assertThat(up.firstArrivalOrder()).as("s0 was committed, s1 was not").containsExactly("s1");
+            again.stop();
+        }
+    }
+
+    @Test
     void alertsDeliverCommandSignsPostsAndPrintsOneLinePerOutcome() throws Exception {
         String topic = "wh-cli-alerts";
         String dlq = "wh-cli-dlq";
