@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +124,7 @@ final class AlertsCommand {
                 });
                 out.printf("delivering %s -> %s (group %s, %s, up to %d attempts%s); dead letters: %s; broker %s%n",
                         config.alertsTopic(), WebhookClient.redacted(webhook), group,
-                        config.filter().acceptsAll() ? "all alerts" : "filter " + describe(config.filter()),
+                        config.filter().acceptsAll() ? "all alerts" : "filter " + config.filter().describe(),
                         maxAttempts, client.signs() ? ", signed" : "", deadLetterTopic, bootstrap);
                 out.flush();
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -130,9 +132,16 @@ final class AlertsCommand {
                 return 2;
             }
             AtomicBoolean hookRan = new AtomicBoolean();
+            CountDownLatch reported = new CountDownLatch(1);
             Thread shutdown = new Thread(() -> {
                 hookRan.set(true);
                 deliverer.close();
+                try {
+                    // let the command print its totals before the JVM halts
+                    reported.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }, "newsflow-webhook-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             int code = 0;
@@ -155,21 +164,8 @@ final class AlertsCommand {
             out.printf("stopped: %d delivered, %d dead-lettered, %d skipped by the filter%n", totals.delivered(),
                     totals.deadLettered(), totals.skipped());
             out.flush();
+            reported.countDown();
             return code;
-        }
-
-        private static String describe(AlertFilter filter) {
-            List<String> parts = new ArrayList<>();
-            if (!filter.ruleNames().isEmpty()) {
-                parts.add("rules=" + String.join(",", filter.ruleNames()));
-            }
-            if (!filter.leaderIds().isEmpty()) {
-                parts.add("leaders=" + String.join(",", filter.leaderIds()));
-            }
-            if (!filter.tiers().isEmpty()) {
-                parts.add("tiers=" + filter.tiers());
-            }
-            return String.join(" ", parts);
         }
     }
 }

@@ -2,11 +2,14 @@ package io.newsflow.delivery;
 
 import io.newsflow.schema.AlertTier;
 import io.newsflow.schema.LeaderAlert;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which alerts are delivered. Each set restricts one field; an empty set accepts every value. An alert passes when
@@ -47,6 +50,21 @@ public record AlertFilter(Set<String> ruleNames, Set<String> leaderIds, Set<Aler
     /** Whether this filter accepts every alert. */
     public boolean acceptsAll() {
         return ruleNames.isEmpty() && leaderIds.isEmpty() && tiers.isEmpty();
+    }
+
+    /** E.g. {@code rules=a,b leaders=Q7747 tiers=FULL}, or {@code all alerts}; values sorted. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!ruleNames.isEmpty()) {
+            parts.add("rules=" + String.join(",", new TreeSet<>(ruleNames)));
+        }
+        if (!leaderIds.isEmpty()) {
+            parts.add("leaders=" + String.join(",", new TreeSet<>(leaderIds)));
+        }
+        if (!tiers.isEmpty()) {
+            parts.add("tiers=" + String.join(",", new TreeSet<>(tiers.stream().map(Enum::name).toList())));
+        }
+        return parts.isEmpty() ? "all alerts" : String.join(" ", parts);
     }
 
     private static Set<String> trimmed(Set<String> values) {

@@ -164,7 +164,7 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
         }
         runner = Thread.currentThread();
         LOG.info("delivering alerts from {} (group {}, filter {}) to {}; dead letters to {}", config.alertsTopic(),
-                config.groupId(), config.filter(), sender.clientUrl(), config.deadLetterTopic());
+                config.groupId(), config.filter().describe(), sender.clientUrl(), config.deadLetterTopic());
         try {
             consumer.subscribe(List.of(config.alertsTopic()), new Rebalance());
             while (!stopping) {
@@ -190,8 +190,8 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
             } finally {
                 closeClients();
                 state.set(State.STOPPED);
-                finished.countDown();
                 LOG.info("webhook delivery stopped: {}", totals());
+                finished.countDown();
             }
         }
     }

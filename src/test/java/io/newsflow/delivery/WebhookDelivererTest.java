@@ -70,6 +70,8 @@ class WebhookDelivererTest {
         AlertFilter tiersOnly = new AlertFilter(Set.of(), Set.of(), Set.of(AlertTier.FAST));
         assertThat(tiersOnly.accepts(TestAlerts.alert("f", "any", "Q1", AlertTier.FAST))).isTrue();
         assertThat(tiersOnly.accepts(TestAlerts.alert("g", "any", "Q1", AlertTier.FULL))).isFalse();
+        assertThat(filter.describe()).isEqualTo("rules=watch-lavrov,watch-macron leaders=Q3052772,Q58217 tiers=FULL");
+        assertThat(AlertFilter.ALL.describe()).isEqualTo("all alerts");
         assertThat(AlertFilter.ALL.acceptsAll()).isTrue();
         assertThat(AlertFilter.of(List.of(), null, List.of()).acceptsAll()).isTrue();
     }
