@@ -59,6 +59,9 @@ public final class WebhookClient {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("webhook URL must be http or https: " + url);
         }
+        if (url.getHost() == null || url.getHost().isBlank()) {
+            throw new IllegalArgumentException("webhook URL has no host: " + url);
+        }
         this.secret = secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.http = HttpClient.newBuilder()
@@ -71,6 +74,11 @@ public final class WebhookClient {
     /** The webhook address. */
     public URI url() {
         return url;
+    }
+
+    /** Whether {@code alertId} can travel in the Idempotency-Key header: non-empty printable ASCII. */
+    public static boolean validKey(String alertId) {
+        return alertId != null && !alertId.isBlank() && alertId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     /** Whether requests carry {@value #SIGNATURE}. */

@@ -266,9 +266,9 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
         } else {
             try {
                 alert = codec.decode(r.topic(), r.value());
-                boolean keyless = alert.getAlertId() == null || alert.getAlertId().isBlank();
-                problem = keyless ? "alert has no alertId" : null;
-                errorClass = keyless ? "invalid-alert" : null;
+                boolean badKey = !WebhookClient.validKey(alert.getAlertId());
+                problem = badKey ? "alertId is missing or not printable ASCII, so it cannot be an Idempotency-Key" : null;
+                errorClass = badKey ? "invalid-alert" : null;
             } catch (RuntimeException e) {
                 alert = null;
                 errorClass = e.getClass().getName();

@@ -131,6 +131,12 @@ class WebhookClientTest {
     void acceptsOnlyHttpUrlsAndRedactsCredentialsForLogs() throws IOException {
         assertThatThrownBy(() -> new WebhookClient(URI.create("ftp://example.org/x"), null, SECOND, SECOND))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebhookClient(URI.create("http:/no-host"), null, SECOND, SECOND))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(WebhookClient.validKey("9f2c01ab")).isTrue();
+        assertThat(WebhookClient.validKey("")).isFalse();
+        assertThat(WebhookClient.validKey("a\r\nX-Evil: 1")).isFalse();
+        assertThat(WebhookClient.validKey("clé")).isFalse();
         assertThat(WebhookClient.redacted(URI.create("https://user:pw@hooks.example.org:8443/a/b?token=xyz")))
                 .isEqualTo("https://hooks.example.org:8443/a/b?…");
     }
