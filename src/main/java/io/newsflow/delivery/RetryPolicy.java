@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
                           boolean fullJitter) {
 
-    /** Default budget: 6 attempts, 0.5 s doubling up to 30 s, full jitter (at most about 1 minute of waiting). */
+    /** Default budget: 6 attempts, 0.5 s doubling up to 30 s, full jitter (at most 15.5 s of computed waiting). */
     public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(30), 2.0,
             true);
 
