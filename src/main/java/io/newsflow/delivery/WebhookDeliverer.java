@@ -208,6 +208,9 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
             finished.countDown();
             return;
         }
+        if (state.get() == State.STOPPED) {
+            return;
+        }
         consumer.wakeup();
         if (Thread.currentThread() == runner) {
             return;
