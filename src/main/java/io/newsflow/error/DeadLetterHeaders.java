@@ -23,6 +23,10 @@ public final class DeadLetterHeaders {
     public static final String FAILED_AT = "newsflow.dlq.failed-at";
     /** newsflow version that rejected the record. */
     public static final String PIPELINE_VERSION = "newsflow.dlq.pipeline-version";
+    /** Delivery attempts made before giving up (webhook delivery). */
+    public static final String ATTEMPTS = "newsflow.dlq.attempts";
+    /** HTTP status of the last delivery attempt; absent when no response came (webhook delivery). */
+    public static final String LAST_STATUS = "newsflow.dlq.last-status";
 
     private DeadLetterHeaders() {
     }
