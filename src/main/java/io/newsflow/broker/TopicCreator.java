@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,9 +99,17 @@ public final class TopicCreator {
             TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
-            boolean ready = described.values().stream().allMatch(d -> !d.partitions().isEmpty()
+            Map<String, TopicDescription> described;
+            try {
+                described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                // created, but the metadata has not reached the broker we asked yet
+                described = Map.of();
+            }
+            boolean ready = !described.isEmpty() && described.values().stream().allMatch(d -> !d.partitions().isEmpty()
                     && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
             if (ready && leadersServe(admin, described)) {
                 return;

@@ -121,7 +121,7 @@ final class AlertsCommand {
                         out.println(outcome.summary());
                         out.flush();
                     }
-                });
+                }, kafka.serdes());
                 out.printf("delivering %s -> %s (group %s, %s, up to %d attempts%s); dead letters: %s; broker %s%n",
                         config.alertsTopic(), WebhookClient.redacted(webhook), group,
                         config.filter().acceptsAll() ? "all alerts" : "filter " + config.filter().describe(),

@@ -80,7 +80,7 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
     private final DeliveryConfig config;
     private final WebhookSender sender;
     private final Consumer<DeliveryOutcome> listener;
-    private final RecordCodec<LeaderAlert> codec = new RecordCodec<>(SerdeFactory.singleObject(), LeaderAlert.class);
+    private final RecordCodec<LeaderAlert> codec;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -103,6 +103,13 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
      * @param listener told of every outcome on the run() thread; exceptions it throws are logged and ignored
      */
     public WebhookDeliverer(DeliveryConfig config, WebhookSender sender, Consumer<DeliveryOutcome> listener) {
+        this(config, sender, listener, SerdeFactory.singleObject());
+    }
+
+    /** As above, for alerts written in {@code serdes}' framing (e.g. schema-registry framing). */
+    public WebhookDeliverer(DeliveryConfig config, WebhookSender sender, Consumer<DeliveryOutcome> listener,
+                            SerdeFactory serdes) {
+        this.codec = new RecordCodec<>(serdes, LeaderAlert.class);
         this.config = Objects.requireNonNull(config, "config");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.listener = Objects.requireNonNull(listener, "listener");
