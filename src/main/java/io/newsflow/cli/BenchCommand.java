@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PipelineStages stages = PipelineStages.standard();
+        PipelineStages stages = PipelineStages.named(PipelineStages.AVAILABLE);
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-bench-");
         try {
             if (alerts) {
@@ -115,6 +115,11 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("|%s|%s|%n", "-".repeat(26), "-".repeat(16));
         for (Map.Entry<String, Double> e : stagesResult.perStage().entrySet()) {
             out.printf("| %-24s | %14.1f |%n", e.getKey(), e.getValue());
+        }
+        Double quotes = stagesResult.perStage().get("quotes");
+        Double stances = stagesResult.perStage().get("stances");
+        if (quotes != null && stances != null) {
+            out.printf("| %-24s | %14.1f |%n", "quotes + stances", 1.0 / (1.0 / quotes + 1.0 / stances));
         }
         out.printf("| %-24s | %14.1f |%n", "whole chain", stagesResult.chain());
         out.printf("| %-24s | %14.1f |%n%n", "leader matcher (fast)", matcher);
