@@ -99,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
                     out.printf("Alerts: fast tier (at-least-once, de-duplicated) and full tier -> %s%n", topics.alerts());
                 }
                 if (app.httpPort() > 0) {
-                    out.printf("Live page: http://%s:%d/%n", serve.advertisedHost, app.httpPort());
+                    out.printf("Live page: http://%s:%d/%s%n", serve.advertisedHost, app.httpPort(),
+                            keepServing ? "" : " (while the demo runs; add --serve to keep it up)");
                 }
                 try (Collector collector = new Collector(out, serdes, cluster.bootstrapServers(), topics)) {
                     publishSamples(serdes, cluster.bootstrapServers(), topics.articles(), samples);
