@@ -180,7 +180,7 @@ public final class EntityStage implements Stage {
             }
             List<Candidate> merged = new ArrayList<>(gaz);
             for (NamedSpan raw : recognizer.recognize(doc)) {
-                NamedSpan s = trim(raw, text);
+                NamedSpan s = withParticles(trim(raw, text), text);
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)) {
                     continue;
                 }
@@ -220,6 +220,30 @@ public final class EntityStage implements Stage {
     /** "US Defence" in "US Defence Secretary": an organisation-looking span that is the start of a role title. */
     private static boolean partOfTitle(NamedSpan s, String text) {
         return s.type() == EntityType.ORGANIZATION && TITLE_HEAD.matcher(text.substring(s.end())).find();
+    }
+
+    /** Capitalised words before an office that start a sentence rather than qualify the office. */
+    private static final Set<String> NOT_QUALIFIERS = Set.of("But", "And", "Or", "So", "Yet", "The", "Then", "When",
+            "While", "Meanwhile", "However", "Also", "Now", "Later", "Earlier", "As", "After", "Before", "If", "Since",
+            "On", "In", "At", "By", "With", "For", "From", "To", "Only", "Even", "Both", "Its", "His", "Her", "Their");
+
+    private static final Pattern FORMER = Pattern.compile("(?i)\\b(?:former|ex-)");
+
+    /** A lower-case name particle and the capitalised name after it: "al Alban", "von der Leyen", "bin Salman". */
+    private static final Pattern PARTICLE_AFTER = Pattern.compile("^\\s(?:al|el|bin|bint|ibn|van|von|de|da|di|del|"
+            + "della|dos|das|du|ter|ten)(?:\\s(?:der|den|de|la))?[\\s-]\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)?");
+
+    /** A person span the recogniser cut at a lower-case particle ("Musaed" of "Musaed al Alban"), extended. */
+    private static NamedSpan withParticles(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()) {
+            return s;
+        }
+        Matcher m = PARTICLE_AFTER.matcher(text.substring(s.end(), Math.min(text.length(), s.end() + 40)));
+        if (!m.find()) {
+            return s;
+        }
+        int end = s.end() + m.end();
+        return new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
     }
 
     /** Drops punctuation that a recogniser left at the edges of a span. */
@@ -586,15 +610,17 @@ public final class EntityStage implements Stage {
 
     private static final Pattern OFFICE_BEFORE = Pattern.compile("(?:^|[^\\p{L}])(?:([\\p{Lu}][\\p{L}.]+)\\s+)?"
             + "((?:[\\p{Lu}][\\p{Ll}]+\\s+){0,3}?(?:Minister|Secretary|Commissioner|Representative|President|"
-            + "Chancellor|Premier|Envoy|National\\s+Security\\s+Adviser))\\s+$");
+            + "Chancellor|Premier|Envoy|National\\s+Security\\s+Adviser|[Nn]ational\\s+security\\s+adviser))\\s+$");
 
     /**
      * The office a person is introduced with ("Spanish Defence Minister Margarita Robles"), as "Defence Minister of
      * Spain", or null. Press secretaries and spokespeople are not offices of state.
      */
     private String roleBefore(Candidate c, String text) {
-        Matcher m = OFFICE_BEFORE.matcher(text.substring(Math.max(0, c.start() - 80), c.start()));
-        if (!m.find() || m.group().contains("Press")) {
+        String before = text.substring(Math.max(0, c.start() - 80), c.start());
+        Matcher m = OFFICE_BEFORE.matcher(before);
+        if (!m.find() || m.group().contains("Press")
+                || FORMER.matcher(before.substring(Math.max(0, m.start() - 12), m.start() + 1)).find()) {
             return null;
         }
         String title = m.group(2).replaceAll("\\s+", " ");
@@ -603,7 +629,8 @@ public final class EntityStage implements Stage {
             return title;
         }
         Optional<KbCountry> country = kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier));
-        return country.map(k -> title + " of " + k.name()).orElse(qualifier + " " + title);
+        return country.map(k -> title + " of " + k.name())
+                .orElse(NOT_QUALIFIERS.contains(qualifier) ? title : qualifier + " " + title);
     }
 
     /** Extends a one-word person mention to include an honorific or title right before it ("Mr Starmer"). */

@@ -48,6 +48,26 @@ class EntityStageTest {
     }
 
     @Test
+    void namesWithLowerCaseParticlesStayWholeAndATitleBeforeAnUnknownPersonMakesALeader() {
+        Document doc = annotate(null, "Qatari national security adviser Hamad al Marri met the envoys, and "
+                + "the economist Pieter van den Broek said the deal would hold. But former national security adviser "
+                + "Tomas Lindqvist disagreed on Friday.", "2025-05-02");
+        Entity marri = entity(doc, "Hamad al Marri").orElseThrow();
+        assertThat(marri.leader()).isTrue();
+        assertThat(marri.role()).isEqualTo("national security adviser of Qatar");
+        assertThat(forms(marri, MentionKind.NAME)).containsExactly("Hamad al Marri");
+        assertThat(entity(doc, "Pieter van den Broek")).hasValueSatisfying(e -> assertThat(e.leader()).isFalse());
+        assertThat(entity(doc, "Tomas Lindqvist")).as("a former office-holder is not a leader")
+                .hasValueSatisfying(e -> assertThat(e.leader()).isFalse());
+        Document current = annotate(null, "But national security adviser Tomas Lindqvist disagreed on Friday.",
+                "2025-05-02");
+        assertThat(entity(current, "Tomas Lindqvist")).hasValueSatisfying(e -> {
+            assertThat(e.leader()).isTrue();
+            assertThat(e.role()).isEqualTo("national security adviser");
+        });
+    }
+
+    @Test
     void honorificsAndTransliterationsJoinOneEntity() {
         Document doc = annotate(null, "Volodymyr Zelenskyy thanked his allies. Mr Zelensky said the aid would "
                 + "arrive within weeks, and Zelenskiy's office published the list.", "2025-03-04");
