@@ -6,6 +6,7 @@ import io.newsflow.config.Topics;
 import io.newsflow.config.Version;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.serde.RegistrySerdeFactory;
 import io.newsflow.serde.SerdeFactory;
 import java.nio.file.Path;
@@ -119,8 +120,13 @@ final class KafkaOptions {
                 ? SerdeFactory.singleObject() : new RegistrySerdeFactory(schemaRegistryUrl);
     }
 
+    @Option(names = "--stance-topics", paramLabel = "FILE",
+            description = "Stance topic lexicon (YAML or JSON: topic key -> aliases) replacing the built-in one; see config/stance-topics.example.yaml.")
+    Path stanceTopics;
+
     PipelineStages pipelineStages() {
-        return PipelineStages.named(stages, knowledgeBase());
+        return PipelineStages.named(stages, knowledgeBase(),
+                stanceTopics == null ? null : StanceStage.loadTopics(stanceTopics));
     }
 
     Topics topics() {

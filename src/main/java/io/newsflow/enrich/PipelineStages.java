@@ -9,6 +9,7 @@ import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -65,12 +66,17 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
 
     /** As {@link #named(List)}, with entities linked against {@code kb} (null = the bundled knowledge base). */
     public static PipelineStages named(List<String> names, KnowledgeBase kb) {
+        return named(names, kb, null);
+    }
+
+    /** As {@link #named(List, KnowledgeBase)}, with the stance stage using {@code stanceTopics} (null = default). */
+    public static PipelineStages named(List<String> names, KnowledgeBase kb, Map<String, List<String>> stanceTopics) {
         List<Stage> chain = names.stream().map(n -> switch (n.strip()) {
             case LanguageStage.NAME -> (Stage) LanguageStage.shared();
             case EntityStage.NAME -> kb == null ? EntityStage.standard()
                     : new EntityStage(kb, CrfEntityRecognizer.shared());
             case QuoteStage.NAME -> new QuoteStage();
-            case StanceStage.NAME -> new StanceStage();
+            case StanceStage.NAME -> stanceTopics == null ? new StanceStage() : new StanceStage(stanceTopics);
             default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE);
         }).toList();
         return of(new NormalizeStage(), chain);

@@ -1,5 +1,8 @@
 package io.newsflow.enrich.stance;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newsflow.enrich.BodyMentions;
 import io.newsflow.enrich.BodyMentions.Located;
 import io.newsflow.enrich.Capability;
@@ -10,6 +13,8 @@ import io.newsflow.enrich.Document.Field;
 import io.newsflow.enrich.Document.Polarity;
 import io.newsflow.enrich.Document.TargetType;
 import io.newsflow.enrich.Stage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +63,34 @@ public final class StanceStage implements Stage {
 
     public StanceStage() {
         this(DEFAULT_TOPICS);
+    }
+
+    /**
+     * Reads a topic lexicon from a YAML ({@code .yaml}/{@code .yml}) or JSON file: a map from topic key to its
+     * aliases, e.g. {@code ceasefire: [ceasefire, cease-fire, truce]}. Aliases match case-insensitively at word
+     * boundaries; the key is reported as the target ({@code topic:<key>}).
+     */
+    public static Map<String, List<String>> loadTopics(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        Map<String, List<String>> topics;
+        try {
+            topics = mapper.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, List<String>>>() { });
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid stance topic lexicon " + file + ": " + e.getMessage(), e);
+        }
+        if (topics == null || topics.isEmpty()) {
+            throw new IllegalArgumentException("stance topic lexicon " + file + " is empty");
+        }
+        Map<String, List<String>> clean = new LinkedHashMap<>();
+        topics.forEach((key, aliases) -> {
+            if (aliases == null || aliases.isEmpty() || aliases.stream().anyMatch(a -> a == null || a.isBlank())) {
+                throw new IllegalArgumentException("topic '" + key + "' in " + file + " needs non-blank aliases");
+            }
+            clean.put(key.strip().toLowerCase(Locale.ROOT),
+                    aliases.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).toList());
+        });
+        return clean;
     }
 
     /** A stage with its own topic lexicon (topic key → aliases). */
@@ -228,12 +261,17 @@ public final class StanceStage implements Stage {
         Map<String, Polarity> c = new LinkedHashMap<>();
         for (String s : List.of("warned against", "warns against", "dismissed", "dismisses", "rejected", "rejects",
                 "condemned", "condemns", "criticised", "criticized", "criticises", "criticizes", "opposed", "opposes",
-                "denounced", "slammed", "ruled out", "rules out", "vetoed", "blasted", "attacked", "accused")) {
+                "denounced", "slammed", "ruled out", "rules out", "vetoed", "blasted", "attacked", "accused",
+                "will not accept", "would not accept", "refused to accept", "voiced opposition to",
+                "expressed opposition to", "objected to", "pushed back against")) {
             c.put(s, Polarity.AGAINST);
         }
         for (String s : List.of("backed", "backs", "praised", "praises", "welcomed", "welcomes", "supported",
                 "supports", "endorsed", "endorses", "called for", "calls for", "demanded", "demands", "urged",
-                "pushed for", "hailed", "applauded", "championed", "defended", "support", "back")) {
+                "pushed for", "hailed", "applauded", "championed", "defended", "support", "back",
+                "expressed readiness for", "expressed support for", "expressed interest in",
+                "expressed a strong interest in", "voiced support for", "signalled support for",
+                "signaled support for", "expressed hope for", "lobbied for", "argued for")) {
             c.put(s, Polarity.FAVOR);
         }
         return Map.copyOf(c);

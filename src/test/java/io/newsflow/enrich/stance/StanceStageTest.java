@@ -54,4 +54,26 @@ class StanceStageTest {
                 + "Kaja Kallas was accused of bias by Moscow.")).extracting(Document.Stance::polarity)
                 .containsExactly(Polarity.AGAINST);
     }
+
+    @Test
+    void expressedSupportAndRefusalCues() {
+        List<Document.Stance> s = stances("Pedro Sánchez expressed readiness for a ceasefire on Sunday.\n"
+                + "Viktor Orbán said he will not accept new sanctions on Moscow.");
+        assertThat(s).extracting(Document.Stance::polarity, Document.Stance::targetName, Document.Stance::cue)
+                .containsExactly(tuple(Polarity.FAVOR, "ceasefire", "expressed readiness for"),
+                        tuple(Polarity.AGAINST, "sanctions", "will not accept"));
+        assertThat(s.get(0).holderName()).isEqualTo("Pedro Sánchez");
+    }
+
+    @Test
+    void aTopicLexiconFromAFileReplacesTheBuiltInOne() {
+        var topics = StanceStage.loadTopics(java.nio.file.Path.of("config/stance-topics.example.yaml"));
+        assertThat(topics).containsEntry("migration pact", List.of("migration pact", "asylum reform", "asylum rules"));
+        PipelineStages custom = PipelineStages.named(List.of("entities", "stances"), null, topics);
+        List<Document.Stance> s = custom.process(Document.of("t", "", "Giorgia Meloni backed the asylum reform "
+                + "on Thursday.", false, "en", Instant.parse("2025-02-20T12:00:00Z"))).stances();
+        assertThat(s).extracting(Document.Stance::target, Document.Stance::polarity)
+                .containsExactly(tuple("topic:migration-pact", Polarity.FAVOR));
+        assertThat(stances("Giorgia Meloni backed the asylum reform on Thursday.")).isEmpty();
+    }
 }
