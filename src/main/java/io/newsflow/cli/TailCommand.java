@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.config.Topics;
 import io.newsflow.ingest.ArticleJson;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.EntityMention;
+import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.RecordCodec;
 import io.newsflow.serde.SerdeFactory;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +35,7 @@ import picocli.CommandLine.Spec;
 final class TailCommand implements Callable<Integer> {
 
     /** How record values are decoded. */
-    enum ValueType { AUTO, RAW, ENRICHED, DLQ, BYTES }
+    enum ValueType { AUTO, RAW, ENRICHED, DLQ, ALERT, MENTION, ALERT_DLQ, BYTES }
 
     @Parameters(index = "0", paramLabel = "TOPIC", description = "Topic to read, e.g. news-articles-enriched.")
     String topic;
@@ -68,6 +71,15 @@ final class TailCommand implements Callable<Integer> {
         SerdeFactory serdes = KafkaOptions.serdes(schemaRegistryUrl);
         RecordCodec<RawArticle> raw = new RecordCodec<>(serdes, RawArticle.class);
         RecordCodec<EnrichedArticle> enriched = new RecordCodec<>(serdes, EnrichedArticle.class);
+        RecordCodec<LeaderAlert> alerts = new RecordCodec<>(serdes, LeaderAlert.class);
+        RecordCodec<EntityMention> mentions = new RecordCodec<>(serdes, EntityMention.class);
+        Function<ConsumerRecord<String, byte[]>, SpecificRecord> decoder = switch (effective) {
+            case RAW, DLQ -> r -> raw.decode(r.topic(), r.value());
+            case ENRICHED -> r -> enriched.decode(r.topic(), r.value());
+            case ALERT, ALERT_DLQ -> r -> alerts.decode(r.topic(), r.value());
+            case MENTION -> r -> mentions.decode(r.topic(), r.value());
+            default -> r -> null;
+        };
         long printed = 0;
         try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -91,7 +103,7 @@ final class TailCommand implements Callable<Integer> {
                 }
                 for (ConsumerRecord<String, byte[]> r : records) {
                     lastRecord = System.nanoTime();
-                    out.println(render(r, effective, raw, enriched));
+                    out.println(render(r, effective, decoder));
                     printed++;
                     if (maxRecords >= 0 && printed >= maxRecords) {
                         break;
@@ -104,6 +116,9 @@ final class TailCommand implements Callable<Integer> {
     }
 
     static ValueType guess(String topic) {
+        if (topic.endsWith("-webhook-dlq")) {
+            return ValueType.ALERT_DLQ;
+        }
         if (topic.endsWith("-dlq")) {
             return ValueType.DLQ;
         }
@@ -113,18 +128,24 @@ final class TailCommand implements Callable<Integer> {
         if (topic.equals(Topics.DEFAULT_ARTICLES) || topic.endsWith("-articles")) {
             return ValueType.RAW;
         }
+        if (topic.equals(Topics.DEFAULT_ALERTS) || topic.endsWith("-alerts")) {
+            return ValueType.ALERT;
+        }
+        if (topic.equals(Topics.DEFAULT_MENTIONS) || topic.endsWith("-mentions")) {
+            return ValueType.MENTION;
+        }
         return ValueType.BYTES;
     }
 
-    private static String render(ConsumerRecord<String, byte[]> r, ValueType type, RecordCodec<RawArticle> raw,
-                                 RecordCodec<EnrichedArticle> enriched) {
+    private static String render(ConsumerRecord<String, byte[]> r, ValueType type,
+                                 Function<ConsumerRecord<String, byte[]>, SpecificRecord> decoder) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("topic", r.topic());
         line.put("partition", r.partition());
         line.put("offset", r.offset());
         line.put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
         line.put("key", r.key());
-        if (type == ValueType.DLQ || r.headers().toArray().length > 0) {
+        if (type == ValueType.DLQ || type == ValueType.ALERT_DLQ || r.headers().toArray().length > 0) {
             ObjectNode headers = line.putObject("headers");
             for (Header h : r.headers()) {
                 headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
@@ -136,11 +157,7 @@ final class TailCommand implements Callable<Integer> {
             return line.toString();
         }
         try {
-            SpecificRecord decoded = switch (type) {
-                case RAW, DLQ -> raw.decode(r.topic(), value);
-                case ENRICHED -> enriched.decode(r.topic(), value);
-                default -> null;
-            };
+            SpecificRecord decoded = decoder.apply(r);
             if (decoded != null) {
                 line.set("value", ArticleJson.toNode(decoded, decoded.getSchema()));
                 return line.toString();

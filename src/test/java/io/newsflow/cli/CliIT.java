@@ -63,6 +63,32 @@ class CliIT {
     }
 
     @Test
+    void demoAgainstAnExistingClusterThenTailDecodesAlertsAndMentions() throws Exception {
+        Run demo = run("demo", "--bootstrap-servers", broker.bootstrapServers(), "--http-port", "-1",
+                "--partitions", "1");
+        assertThat(demo.exitCode()).as(demo.out()).isZero();
+        assertThat(demo.out()).doesNotContain("Live page");
+        ObjectMapper json = new ObjectMapper();
+        Run alerts = run("tail", "news-alerts", "--bootstrap-servers", broker.bootstrapServers(), "--max-records",
+                "5", "--idle-timeout", "PT20S");
+        assertThat(alerts.exitCode()).isZero();
+        List<String> alertLines = alerts.out().lines().toList();
+        assertThat(alertLines).hasSize(5);
+        for (String line : alertLines) {
+            JsonNode value = json.readTree(line).get("value");
+            assertThat(value.get("alertId").asText()).hasSize(32);
+            assertThat(json.readTree(line).get("key").asText()).isEqualTo(value.get("leaderId").asText());
+        }
+        Run mentions = run("tail", "news-mentions", "--bootstrap-servers", broker.bootstrapServers(),
+                "--max-records", "3", "--idle-timeout", "PT20S");
+        assertThat(mentions.out().lines().toList()).hasSize(3).allSatisfy(line -> {
+            JsonNode node = json.readTree(line);
+            assertThat(node.get("key").asText()).isEqualTo(node.get("value").get("entityId").asText());
+            assertThat(node.get("value").get("articleId").asText()).startsWith("nf-2026-");
+        });
+    }
+
+    @Test
     void publishReportsBadItemsAndTailPrintsWhatWasPublished() throws Exception {
         String topic = "cli-it-articles";
         broker.createTopics(Map.of(topic, 2));
