@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -216,6 +217,23 @@ class AlertTopologyTest {
                 driver.getTimestampedKeyValueStore(NewsflowTopology.STORE_LATEST_ARTICLES);
         assertThat(latest.get(LAVROV).value().getArticles()).extracting(h -> h.getArticleId())
                 .containsExactly("s4", "s3", "s2", "s1");
+    }
+
+    @Test
+    void reloadedRulesApplyToTheNextArticleAndKeepTheDeduplicationState() {
+        AtomicReference<Watchlist> rules = new AtomicReference<>(
+                Watchlist.parse("rules: [{name: quoted, type: QUOTED}]", true, kb, "v1"));
+        PipelineConfig config = PipelineConfig.defaults(topics);
+        start(NewsflowTopology.build(config, PipelineStages.named(List.of("language", "entities", "quotes")),
+                Alerting.of(new AlertEvaluator(kb), rules::get), serdes, Clock.fixed(T0, ZoneOffset.UTC)));
+        publish("a1", TITLE, BODY);
+        assertThat(alerts.readValuesToList()).extracting(LeaderAlert::getRuleName).containsOnly("quoted");
+
+        rules.set(Watchlist.parse("rules: [{name: quoted, type: QUOTED}, {name: main, type: MENTION, minSalience: 0.5}]",
+                true, kb, "v2"));
+        publish("a1", TITLE, BODY + "\nUpdated with a correction.");
+        assertThat(alerts.readValuesToList()).as("the correction meets the new rule; 'quoted' already fired")
+                .extracting(LeaderAlert::getRuleName).containsOnly("main");
     }
 
     private KeyValueStore<String, ValueAndTimestamp<EnrichedArticle>> articleStore() {
