@@ -35,7 +35,7 @@ final class FastAlertProcessor implements Processor<String, byte[], String, Lead
     private final Duration retention;
     private final Clock clock;
     private ProcessorContext<String, LeaderAlert> context;
-    private ExpiringStore<Long> sent;
+    private AlertEmitter emitter;
 
     FastAlertProcessor(Deserializer<RawArticle> deserializer, Stage normalizer, Alerting alerting, String storeName,
                        Duration retention, Clock clock) {
@@ -50,7 +50,7 @@ final class FastAlertProcessor implements Processor<String, byte[], String, Lead
     @Override
     public void init(ProcessorContext<String, LeaderAlert> context) {
         this.context = context;
-        this.sent = new ExpiringStore<>(context, storeName, retention);
+        this.emitter = new AlertEmitter(context, storeName, retention, AlertTier.FAST, clock);
     }
 
     @Override
@@ -74,13 +74,7 @@ final class FastAlertProcessor implements Processor<String, byte[], String, Lead
                 article.getUrl(), article.getSource(), article.getPublishedAt(), article.getIngestedAt());
         for (AlertCandidate c : alerting.evaluator().fast(alerting.watchlist().get(), article.getId(), doc.title(),
                 doc.body(), date)) {
-            String id = c.alertId();
-            if (sent.get(id, record.timestamp()) != null) {
-                continue;
-            }
-            sent.put(id, record.timestamp(), record.timestamp());
-            context.forward(new Record<>(c.leaderId(), Alerts.toRecord(c, ref, AlertTier.FAST, clock.instant()),
-                    record.timestamp()));
+            emitter.emit(c, ref, record.timestamp());
         }
     }
 }

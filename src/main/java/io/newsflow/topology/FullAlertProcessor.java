@@ -22,8 +22,7 @@ final class FullAlertProcessor implements Processor<String, EnrichedArticle, Str
     private final String storeName;
     private final Duration retention;
     private final Clock clock;
-    private ProcessorContext<String, LeaderAlert> context;
-    private ExpiringStore<Long> sent;
+    private AlertEmitter emitter;
 
     FullAlertProcessor(Alerting alerting, String storeName, Duration retention, Clock clock) {
         this.alerting = alerting;
@@ -34,8 +33,7 @@ final class FullAlertProcessor implements Processor<String, EnrichedArticle, Str
 
     @Override
     public void init(ProcessorContext<String, LeaderAlert> context) {
-        this.context = context;
-        this.sent = new ExpiringStore<>(context, storeName, retention);
+        this.emitter = new AlertEmitter(context, storeName, retention, AlertTier.FULL, clock);
     }
 
     @Override
@@ -47,13 +45,7 @@ final class FullAlertProcessor implements Processor<String, EnrichedArticle, Str
         Alerts.ArticleRef ref = new Alerts.ArticleRef(a.getId(), a.getTitle(), a.getUrl(), a.getSource(),
                 a.getPublishedAt(), a.getIngestedAt());
         for (AlertCandidate c : alerting.evaluator().full(alerting.watchlist().get(), a)) {
-            String id = c.alertId();
-            if (sent.get(id, record.timestamp()) != null) {
-                continue;
-            }
-            sent.put(id, record.timestamp(), record.timestamp());
-            context.forward(new Record<>(c.leaderId(), Alerts.toRecord(c, ref, AlertTier.FULL, clock.instant()),
-                    record.timestamp()));
+            emitter.emit(c, ref, record.timestamp());
         }
     }
 }

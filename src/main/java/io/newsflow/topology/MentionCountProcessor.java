@@ -1,6 +1,5 @@
 package io.newsflow.topology;
 
-import io.newsflow.alert.AlertCandidate;
 import io.newsflow.alert.AlertEvaluator;
 import io.newsflow.alert.Alerting;
 import io.newsflow.alert.Alerts;
@@ -36,10 +35,9 @@ final class MentionCountProcessor implements Processor<String, EntityMention, St
     private final String spikesStore;
     private final Clock clock;
     private final long bucketMs;
-    private ProcessorContext<String, LeaderAlert> context;
     private WindowStore<String, Long> counts;
     private ExpiringStore<EntityArticles> latest;
-    private ExpiringStore<Long> spikes;
+    private AlertEmitter spikes;
 
     MentionCountProcessor(Alerting alerting, String countsStore, String latestStore, String spikesStore, Clock clock) {
         this.alerting = alerting;
@@ -52,10 +50,9 @@ final class MentionCountProcessor implements Processor<String, EntityMention, St
 
     @Override
     public void init(ProcessorContext<String, LeaderAlert> context) {
-        this.context = context;
         this.counts = context.getStateStore(countsStore);
         this.latest = new ExpiringStore<>(context, latestStore, alerting.mentionRetention());
-        this.spikes = new ExpiringStore<>(context, spikesStore, alerting.mentionRetention());
+        this.spikes = new AlertEmitter(context, spikesStore, alerting.mentionRetention(), AlertTier.FULL, clock);
     }
 
     @Override
@@ -89,14 +86,8 @@ final class MentionCountProcessor implements Processor<String, EntityMention, St
             if (candidate.isEmpty()) {
                 continue;
             }
-            AlertCandidate c = candidate.get();
-            if (spikes.get(c.alertId(), ts) != null) {
-                continue;
-            }
-            spikes.put(c.alertId(), ts, ts);
-            Alerts.ArticleRef ref = new Alerts.ArticleRef(m.getArticleId(), m.getArticleTitle(), m.getArticleUrl(),
-                    m.getSource(), m.getPublishedAt(), null);
-            context.forward(new Record<>(key, Alerts.toRecord(c, ref, AlertTier.FULL, clock.instant()), ts));
+            spikes.emit(candidate.get(), new Alerts.ArticleRef(m.getArticleId(), m.getArticleTitle(),
+                    m.getArticleUrl(), m.getSource(), m.getPublishedAt(), null), ts);
         }
     }
 

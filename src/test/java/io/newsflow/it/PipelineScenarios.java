@@ -1,7 +1,6 @@
 package io.newsflow.it;
 
 import static io.newsflow.it.KafkaTestSupport.ENRICHED;
-import static io.newsflow.it.KafkaTestSupport.RAW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

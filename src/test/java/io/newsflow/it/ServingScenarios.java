@@ -15,7 +15,6 @@ import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.kb.KnowledgeBase;
-import io.newsflow.ingest.ArticleJson;
 import io.newsflow.schema.AlertTier;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
@@ -23,19 +22,14 @@ import io.newsflow.schema.RuleType;
 import io.newsflow.serde.AvroJson;
 import io.newsflow.serde.RecordCodec;
 import io.newsflow.serde.SerdeFactory;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,22 +76,6 @@ abstract class ServingScenarios {
     private final HttpClient http = HttpClient.newHttpClient();
 
     abstract String bootstrapServers();
-
-    static List<RawArticle> samples(int n) throws IOException {
-        List<RawArticle> out = new ArrayList<>();
-        try (InputStream in = ServingScenarios.class.getResourceAsStream("/samples/articles.jsonl");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null && out.size() < n) {
-                if (!line.isBlank()) {
-                    RawArticle a = ArticleJson.parseArticle(line, "sample");
-                    a.setIngestedAt(Instant.now());
-                    out.add(a);
-                }
-            }
-        }
-        return out;
-    }
 
     private NewsflowApp start(Topics topics, String appId, Path state) {
         RuntimeConfig runtime = new RuntimeConfig(bootstrapServers(), appId, state, RuntimeConfig.DEFAULT_GUARANTEE,
@@ -158,7 +136,7 @@ abstract class ServingScenarios {
         Topics topics = new Topics(run + "-articles", run + "-enriched", run + "-dlq", run + "-alerts",
                 run + "-mentions");
         TopicCreator.ensure(bootstrapServers(), topics.all(), 2, (short) 1, Map.of());
-        List<RawArticle> samples = samples(4);
+        List<RawArticle> samples = SampleArticles.first(4);
         String appId = run + "-app";
         List<LeaderAlert> alerts = new ArrayList<>();
 

@@ -3,7 +3,6 @@ package io.newsflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.broker.TopicCreator;
 import io.newsflow.cli.NewsflowCli;
 import io.newsflow.delivery.AlertFilter;
@@ -46,10 +45,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -63,29 +61,11 @@ class WebhookDeliveryIT {
     private static final RetryPolicy FAST_RETRIES = new RetryPolicy(4, Duration.ofMillis(5), Duration.ofSeconds(2), 2.0, true);
     private static final Duration AWAIT = Duration.ofSeconds(60);
 
-    private static EmbeddedKafkaBroker broker;
-    private static String bootstrap;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
     private final ExecutorService runners = Executors.newCachedThreadPool();
     private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() {
-        String external = System.getProperty("kafka.bootstrap");
-        if (external != null && !external.isBlank()) {
-            bootstrap = external;
-            return;
-        }
-        broker = EmbeddedKafkaBroker.builder().build().start();
-        bootstrap = broker.bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -116,18 +96,14 @@ class WebhookDeliveryIT {
     }
 
     private static void createTopics(Map<String, Integer> topics) {
-        if (broker != null) {
-            broker.createTopics(topics);
-        } else {
-            TopicCreator.ensure(bootstrap, topics.keySet(), topics.values().iterator().next(),
-                    (short) -1, Map.of());
-        }
+        topics.forEach((topic, partitions) ->
+                TopicCreator.ensure(BROKER.bootstrapServers(), List.of(topic), partitions, (short) -1, Map.of()));
     }
 
     /** Sends each alert to its partition, key = leader id; returns the bytes written, by alert id. */
     private static Map<String, byte[]> produce(String topic, Map<LeaderAlert, Integer> alertsToPartitions) {
         Map<String, byte[]> written = new HashMap<>();
-        try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(bootstrap)) {
+        try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(BROKER.bootstrapServers())) {
             alertsToPartitions.forEach((alert, partition) -> {
                 byte[] bytes = ALERTS.encode(topic, alert);
                 written.put(alert.getAlertId(), bytes);
@@ -141,7 +117,7 @@ class WebhookDeliveryIT {
     }
 
     private static void produceRaw(String topic, int partition, String key, byte[] value) {
-        try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(bootstrap)) {
+        try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(BROKER.bootstrapServers())) {
             producer.send(new ProducerRecord<>(topic, partition, key, value));
             producer.flush();
         }
@@ -149,7 +125,7 @@ class WebhookDeliveryIT {
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = KafkaTestSupport.committedReader(bootstrap, List.of(topic))) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaTestSupport.committedReader(BROKER.bootstrapServers(), List.of(topic))) {
             await().atMost(AWAIT).until(() -> {
                 KafkaTestSupport.drain(consumer, records);
                 return records.size() >= expected;
@@ -201,7 +177,7 @@ class WebhookDeliveryIT {
             produceRaw(topic, 0, "Q58217", garbage);
             produce(topic, Map.of(alert("a4", "watch-lavrov", "Q58217", AlertTier.FULL), 0));
 
-            DeliveryConfig config = DeliveryConfig.defaults(bootstrap).withTopics(topic, dlq).withGroup("wh-group-1");
+            DeliveryConfig config = DeliveryConfig.defaults(BROKER.bootstrapServers()).withTopics(topic, dlq).withGroup("wh-group-1");
             Running run1 = start(config, server, FAST_RETRIES);
             List<String> delivered = List.of("a0", "a1", "a3", "a4", "b0", "b1", "b2");
             await().atMost(AWAIT).untilAsserted(() -> {
@@ -311,7 +287,7 @@ class WebhookDeliveryIT {
             produce(topic, alerts);
             AlertFilter filter = AlertFilter.of(List.of("watch-lavrov", "watch-macron"), List.of("Q58217", "Q3052772"),
                     List.of(AlertTier.FULL));
-            Running run = start(DeliveryConfig.defaults(bootstrap).withTopics(topic, dlq).withGroup("wh-filter")
+            Running run = start(DeliveryConfig.defaults(BROKER.bootstrapServers()).withTopics(topic, dlq).withGroup("wh-filter")
                     .withFilter(filter), server, FAST_RETRIES);
             await().atMost(AWAIT).until(() -> server.acknowledged("f5") == 1);
             // one partition, delivered in order: everything before f5 has been decided
@@ -332,7 +308,7 @@ class WebhookDeliveryIT {
         alerts.put(alert("s0", "watch-lavrov", "Q58217", AlertTier.FULL), 0);
         alerts.put(alert("s1", "watch-lavrov", "Q58217", AlertTier.FULL), 0);
         produce(topic, alerts);
-        DeliveryConfig config = DeliveryConfig.defaults(bootstrap).withTopics(topic, dlq).withGroup("wh-stop");
+        DeliveryConfig config = DeliveryConfig.defaults(BROKER.bootstrapServers()).withTopics(topic, dlq).withGroup("wh-stop");
         // a long budget with 300 ms waits: the deliverer is still retrying s1 when it is closed
         RetryPolicy patient = new RetryPolicy(1_000, Duration.ofMillis(300), Duration.ofMillis(300), 1.0, false);
         try (RecordingWebhookServer down = RecordingWebhookServer.start((key, nth) ->
@@ -372,7 +348,7 @@ class WebhookDeliveryIT {
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));
             int code = cli.execute("alerts", "deliver", "--webhook", server.url().toString(),
-                    "--bootstrap-servers", bootstrap, "--topic-alerts", topic, "--topic-webhook-dlq", dlq,
+                    "--bootstrap-servers", BROKER.bootstrapServers(), "--topic-alerts", topic, "--topic-webhook-dlq", dlq,
                     "--group", "wh-cli", "--rules", "watch-lavrov", "--idle-timeout", "PT2S", "--partitions", "1",
                     "--initial-backoff", "PT0.01S", "--max-backoff", "PT0.05S");
 

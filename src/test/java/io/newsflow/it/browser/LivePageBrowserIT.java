@@ -8,27 +8,21 @@ import io.newsflow.alert.Alerting;
 import io.newsflow.alert.Watchlist;
 import io.newsflow.alert.WatchlistSource;
 import io.newsflow.app.NewsflowApp;
-import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.broker.TopicCreator;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.kb.KnowledgeBase;
-import io.newsflow.ingest.ArticleJson;
+import io.newsflow.it.EmbeddedBrokerExtension;
+import io.newsflow.it.SampleArticles;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.RecordCodec;
 import io.newsflow.serde.SerdeFactory;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,10 +32,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,50 +44,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LivePageBrowserIT {
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().build().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @BeforeEach
     void needsChromium() {
         HeadlessChrome.assumeAvailable();
     }
 
-    private static List<RawArticle> samples(int n) throws Exception {
-        List<RawArticle> out = new ArrayList<>();
-        try (InputStream in = LivePageBrowserIT.class.getResourceAsStream("/samples/articles.jsonl");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null && out.size() < n) {
-                if (!line.isBlank()) {
-                    RawArticle a = ArticleJson.parseArticle(line, "sample");
-                    a.setIngestedAt(Instant.now());
-                    out.add(a);
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void livePageShowsAlertsArticlesHighlightsStanceBadgesAndTrendingLeaders() throws Exception {
         Topics topics = new Topics("page-articles", "page-enriched", "page-dlq", "page-alerts", "page-mentions");
-        TopicCreator.ensure(broker.bootstrapServers(), topics.all(), 2, (short) 1, Map.of());
+        TopicCreator.ensure(BROKER.bootstrapServers(), topics.all(), 2, (short) 1, Map.of());
         KnowledgeBase kb = KnowledgeBase.bundled();
-        RuntimeConfig runtime = new RuntimeConfig(broker.bootstrapServers(), "page-it", tmp.resolve("state"),
+        RuntimeConfig runtime = new RuntimeConfig(BROKER.bootstrapServers(), "page-it", tmp.resolve("state"),
                 RuntimeConfig.DEFAULT_GUARANTEE, null, 1, 2, (short) 1, Map.of());
         Alerting alerting = Alerting.of(new AlertEvaluator(kb), WatchlistSource.fixed(Watchlist.defaults(kb)));
         PipelineStages stages = PipelineStages.named(List.of("language", "entities", "quotes", "stances"), kb);
@@ -104,10 +70,10 @@ class LivePageBrowserIT {
             chrome.open(URI.create("http://127.0.0.1:" + app.httpPort() + "/"));
             await().atMost(30, TimeUnit.SECONDS).until(() -> chrome.count("#status[data-state='live']") == 1);
 
-            List<RawArticle> samples = samples(4);
+            List<RawArticle> samples = SampleArticles.first(4);
             RecordCodec<RawArticle> codec = new RecordCodec<>(SerdeFactory.singleObject(), RawArticle.class);
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers());
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                     new ByteArraySerializer())) {
                 for (RawArticle a : samples) {
