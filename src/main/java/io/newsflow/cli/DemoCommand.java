@@ -116,6 +116,7 @@ final class DemoCommand implements Callable<Integer> {
                             deadline(started))
                             && (app.fastTier() == null || awaitIdle(cluster.bootstrapServers(),
                             runtime.applicationId() + NewsflowApp.FAST_SUFFIX, topics.articles(), deadline(started)));
+                    collector.settle(Duration.ofSeconds(3), deadline(started));
                     int status = collector.report(samples.size() + 1 + expectedDeadLetters, samples.size(),
                             expectedDeadLetters, idle, started, app.fastTier() != null);
                     if (keepServing) {
@@ -225,6 +226,18 @@ final class DemoCommand implements Callable<Integer> {
             do {
                 poll();
             } while ((enriched.size() < enrichedCount || dead.size() < deadCount) && System.nanoTime() < deadline);
+        }
+
+        /** Polls until nothing new has arrived for {@code quiet} (alerts from later sub-topologies trail). */
+        void settle(Duration quiet, long deadline) {
+            long lastNew = System.nanoTime();
+            while (System.nanoTime() - lastNew < quiet.toNanos() && System.nanoTime() < deadline) {
+                int before = enriched.size() + dead.size() + alerts.size();
+                poll();
+                if (enriched.size() + dead.size() + alerts.size() != before) {
+                    lastNew = System.nanoTime();
+                }
+            }
         }
 
         /** Prints whatever arrives until the application stops. */

@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
                     cluster.bootstrapServers(), cluster.embedded() ? " (embedded)" : "", kafka.serdes().framing());
         }
         if (serve.alerts && serve.role != NewsflowApp.Role.FAST_ALERTS) {
-            out.printf("alerts: %s (fast tier at-least-once, full tier %s), mentions: %s%n", kafka.topicAlerts,
+            out.printf("alerts: %s (%sfull tier %s), mentions: %s%n", kafka.topicAlerts,
+                    serve.role == NewsflowApp.Role.ALL ? "fast tier at-least-once, " : "fast tier in another process, ",
                     kafka.processingGuarantee, kafka.topicMentions);
         }
         if (runner.httpPort() > 0) {
