@@ -57,6 +57,10 @@ public final class StanceStage implements Stage {
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+of\\b");
     /** Base forms that are stance cues only after a modal or a negation ("did not back", "may support"). */
     private static final Set<String> BARE_VERBS = Set.of("support", "back");
+    /** Participles that open a sentence whose subject, after the comma, holds the stance. */
+    private static final Set<String> PARTICIPLES = Set.of("praising", "backing", "welcoming", "hailing", "endorsing",
+            "applauding", "criticising", "criticizing", "condemning", "rejecting", "dismissing", "denouncing",
+            "slamming");
 
     private final Map<String, List<String>> topics;
     private final Pattern topicPattern;
@@ -133,11 +137,22 @@ public final class StanceStage implements Stage {
                 continue;
             }
             int clauseStart = clauseStart(text, cue.start());
-            Located holder = holder(text, mentions, clauseStart, cue.start());
+            int windowEnd = clauseEnd(text, cue.end());
+            Located holder;
+            if (PARTICIPLES.contains(cue.group(1).toLowerCase(Locale.ROOT))) {
+                // "Praising the conduct of the Russian President, Trump said …": the holder follows the comma
+                int comma = text.indexOf(',', cue.end());
+                if (!text.substring(clauseStart, cue.start()).isBlank() || comma < 0 || comma >= windowEnd) {
+                    continue;
+                }
+                holder = subjectAfter(mentions, comma, clauseEnd(text, comma + 1));
+                windowEnd = comma;
+            } else {
+                holder = holder(text, mentions, clauseStart, cue.start());
+            }
             if (holder == null) {
                 continue;
             }
-            int windowEnd = clauseEnd(text, cue.end());
             Target target = target(text, mentions, cue.end(), windowEnd, holder.entity());
             if (target == null) {
                 continue;
@@ -193,6 +208,17 @@ public final class StanceStage implements Stage {
                 }
             }
             return person;
+        }
+        return null;
+    }
+
+    /** The first person or organisation named within a few words after {@code from}, up to {@code to}. */
+    private static Located subjectAfter(List<Located> mentions, int from, int to) {
+        for (Located m : mentions) {
+            if (m.start() > from && m.end() <= to && m.start() - from <= ENTITY_REACH
+                    && m.entity().type() != EntityType.LOCATION) {
+                return m;
+            }
         }
         return null;
     }
@@ -273,6 +299,13 @@ public final class StanceStage implements Stage {
                 "expressed a strong interest in", "voiced support for", "signalled support for",
                 "signaled support for", "expressed hope for", "lobbied for", "argued for")) {
             c.put(s, Polarity.FAVOR);
+        }
+        for (String s : List.of("praising", "backing", "welcoming", "hailing", "endorsing", "applauding")) {
+            c.put(s, Polarity.FAVOR);
+        }
+        for (String s : List.of("criticising", "criticizing", "condemning", "rejecting", "dismissing", "denouncing",
+                "slamming")) {
+            c.put(s, Polarity.AGAINST);
         }
         return Map.copyOf(c);
     }

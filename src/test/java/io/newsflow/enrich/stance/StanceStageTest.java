@@ -76,4 +76,15 @@ class StanceStageTest {
                 .containsExactly(tuple("topic:migration-pact", Polarity.FAVOR));
         assertThat(stances("Giorgia Meloni backed the asylum reform on Thursday.")).isEmpty();
     }
+
+    @Test
+    void aSentenceOpeningParticipleTakesTheSubjectAfterTheComma() {
+        List<Document.Stance> s = stances("Praising the courage of Volodymyr Zelenskyy, Keir Starmer promised more "
+                + "help.\nCriticising new sanctions, Viktor Orbán said Europe was hurting itself.\n"
+                + "Keir Starmer spoke, praising nobody.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName)
+                .containsExactly(tuple("Keir Starmer", Polarity.FAVOR, "Volodymyr Zelenskyy"),
+                        tuple("Viktor Orbán", Polarity.AGAINST, "sanctions"));
+        assertThat(s.get(0).evidence()).isEqualTo("Praising the courage of Volodymyr Zelenskyy");
+    }
 }
