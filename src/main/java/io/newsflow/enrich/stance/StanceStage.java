@@ -54,7 +54,8 @@ public final class StanceStage implements Stage {
     private static final Pattern PRONOUN = Pattern.compile("(?:^|\\s)(?:he|she|He|She)\\s*$");
     private static final int WINDOW = 90;
     private static final int ENTITY_REACH = 40;
-    private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+of\\b");
+    /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
+    private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up)\\b");
     /** Base forms that are stance cues only after a modal or a negation ("did not back", "may support"). */
     private static final Set<String> BARE_VERBS = Set.of("support", "back");
     /** Participles that open a sentence whose subject, after the comma, holds the stance. */

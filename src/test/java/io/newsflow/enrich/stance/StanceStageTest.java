@@ -51,7 +51,10 @@ class StanceStageTest {
     void ignoresCuesInsideQuotesNounUsesAndPassives() {
         assertThat(stances("“We rejected nothing,” Sergey Lavrov said.\n"
                 + "Sergey Lavrov dismissed calls for a ceasefire.\n"
-                + "Kaja Kallas was accused of bias by Moscow.")).extracting(Document.Stance::polarity)
+                + "Kaja Kallas was accused of bias by Moscow.\n"
+                + "Keir Starmer said the plan was backed by Emmanuel Macron.\n"
+                + "Keir Starmer said a guarantee backed up with NATO air power was needed."))
+                .extracting(Document.Stance::polarity)
                 .containsExactly(Polarity.AGAINST);
     }
 
