@@ -54,6 +54,12 @@ public final class StanceStage implements Stage {
     private static final Pattern PRONOUN = Pattern.compile("(?:^|\\s)(?:he|she|He|She)\\s*$");
     private static final int WINDOW = 90;
     private static final int ENTITY_REACH = 40;
+    /**
+     * Words between a cue and an entity showing the entity is not what the stance is about: "rejected a call by the
+     * UN", "criticised the plan as an adventure that France …", a quotation.
+     */
+    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\"]|\\b(?:as|that|which|who|by|from|to)\\b");
+
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up)\\b");
     /** Base forms that are stance cues only after a modal or a negation ("did not back", "may support"). */
@@ -229,7 +235,9 @@ public final class StanceStage implements Stage {
         for (Located m : mentions) {
             if (m.start() >= from && m.end() <= to && m.start() - from <= ENTITY_REACH
                     && !m.entity().id().equals(holder.id())) {
-                entity = m;
+                if (!NOT_THE_OBJECT.matcher(text.substring(from, m.start())).find()) {
+                    entity = m;
+                }
                 break;
             }
         }

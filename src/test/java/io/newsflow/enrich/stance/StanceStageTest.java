@@ -90,4 +90,11 @@ class StanceStageTest {
                         tuple("Viktor Orbán", Polarity.AGAINST, "sanctions"));
         assertThat(s.get(0).evidence()).isEqualTo("Praising the courage of Volodymyr Zelenskyy");
     }
+
+    @Test
+    void anEntityIntroducedByByFromOrAQuotationIsNotTheTarget() {
+        assertThat(stances("Benjamin Netanyahu rejected a call by the United Nations for a pause.\n"
+                + "Jordan Bardella criticised the plan as “a gamble that France cannot afford”."))
+                .noneMatch(st -> st.targetType() == TargetType.ENTITY);
+    }
 }
