@@ -61,7 +61,7 @@ public final class StanceStage implements Stage {
     private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\"]|\\b(?:as|that|which|who|by|from|to)\\b");
 
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
-    private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up)\\b");
+    private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");
     /** Base forms that are stance cues only after a modal or a negation ("did not back", "may support"). */
     private static final Set<String> BARE_VERBS = Set.of("support", "back");
     /** Participles that open a sentence whose subject, after the comma, holds the stance. */
@@ -298,7 +298,8 @@ public final class StanceStage implements Stage {
                 "condemned", "condemns", "criticised", "criticized", "criticises", "criticizes", "opposed", "opposes",
                 "denounced", "slammed", "ruled out", "rules out", "vetoed", "blasted", "attacked", "accused",
                 "will not accept", "would not accept", "refused to accept", "voiced opposition to",
-                "expressed opposition to", "objected to", "pushed back against")) {
+                "expressed opposition to", "objected to", "pushed back against", "blamed", "blames", "mocked",
+                "hit out at", "lashed out at", "took aim at", "rebuked", "ridiculed")) {
             c.put(s, Polarity.AGAINST);
         }
         for (String s : List.of("backed", "backs", "praised", "praises", "welcomed", "welcomes", "supported",
@@ -306,7 +307,8 @@ public final class StanceStage implements Stage {
                 "pushed for", "hailed", "applauded", "championed", "defended", "support", "back",
                 "expressed readiness for", "expressed support for", "expressed interest in",
                 "expressed a strong interest in", "voiced support for", "signalled support for",
-                "signaled support for", "expressed hope for", "lobbied for", "argued for")) {
+                "signaled support for", "expressed hope for", "lobbied for", "argued for", "thanked", "thanks",
+                "congratulated", "lauded", "commended")) {
             c.put(s, Polarity.FAVOR);
         }
         for (String s : List.of("praising", "backing", "welcoming", "hailing", "endorsing", "applauding")) {

@@ -97,4 +97,14 @@ class StanceStageTest {
                 + "Jordan Bardella criticised the plan as “a gamble that France cannot afford”."))
                 .noneMatch(st -> st.targetType() == TargetType.ENTITY);
     }
+
+    @Test
+    void thanksAndBlameAreStancesTowardAPerson() {
+        List<Document.Stance> s = stances("Volodymyr Zelenskyy thanked Pedro Sánchez for the air-defence systems.\n"
+                + "Viktor Orbán blamed Ursula von der Leyen for the delay.\n"
+                + "Thanks to Keir Starmer, the summit went ahead.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName)
+                .containsExactly(tuple("Volodymyr Zelenskyy", Polarity.FAVOR, "Pedro Sánchez"),
+                        tuple("Viktor Orbán", Polarity.AGAINST, "Ursula von der Leyen"));
+    }
 }
