@@ -57,9 +57,9 @@ final class TrainCommand {
             PrintWriter w = spec.commandLine().getOut();
             w.printf(Locale.ROOT, "targets: %d fit, %d held out; encoding %.1f s, total %.1f s%n",
                     outcome.trainTargets(), outcome.heldOutTargets(), outcome.encodeSeconds(), outcome.totalSeconds());
-            w.printf(Locale.ROOT, "%-28s %8s %8s %6s %7s%n", "variant", "macroF1", "acc", "epoch", "sec");
+            w.printf(Locale.ROOT, "%-44s %8s %8s %6s %7s%n", "variant", "macroF1", "acc", "epoch", "sec");
             for (NewsMtscTrainer.VariantScore s : outcome.scores()) {
-                w.printf(Locale.ROOT, "%-28s %8.2f %8.2f %6d %7.1f%n", s.variant().name(), s.macroF1(), s.accuracy(),
+                w.printf(Locale.ROOT, "%-44s %8.2f %8.2f %6d %7.1f%n", s.variant().name(), s.macroF1(), s.accuracy(),
                         s.bestEpoch(), s.seconds());
             }
             w.printf(Locale.ROOT, "chosen: %s (held-out macro_f1=%.2f accuracy=%.2f), retrained on all %d targets%n",

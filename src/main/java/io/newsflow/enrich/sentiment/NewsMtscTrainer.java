@@ -60,8 +60,11 @@ public final class NewsMtscTrainer {
         v.add(new Variant("lr sent+tgt+left+right", new TargetFeatures(List.of("sent", "tgt", "left", "right")), lr));
         v.add(new Variant("lr sent+tgt+left4+right4", new TargetFeatures(List.of("sent", "tgt", "left4", "right4")), lr));
         v.add(new Variant("lr all", new TargetFeatures(all), lr));
+        v.add(new Variant("lr sent+tgt+near3", new TargetFeatures(List.of("sent", "tgt", "near3")), lr));
+        List<String> windows = List.of("sent", "tgt", "left4", "right4", "near3", "near8", "max");
+        v.add(new Variant("lr sent+tgt+left4+right4+near3+near8+max", new TargetFeatures(windows), lr));
         v.add(new Variant("mlp64 sent+tgt+left4+right4", new TargetFeatures(List.of("sent", "tgt", "left4", "right4")), mlp));
-        v.add(new Variant("mlp64 all", new TargetFeatures(all), mlp));
+        v.add(new Variant("mlp64 sent+tgt+left4+right4+near3+near8+max", new TargetFeatures(windows), mlp));
         return v;
     }
 

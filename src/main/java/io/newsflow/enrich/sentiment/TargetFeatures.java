@@ -9,7 +9,9 @@ import java.util.List;
  * <p>Parts: {@code sent} (mean of all tokens), {@code cls}, {@code tgt} (mean of the mention's word pieces, which
  * are contextual, so they carry what the sentence says about the mention), {@code left} / {@code right} (mean of all
  * word pieces before / after the mention, zero when none), {@code left4} / {@code right4} (the four nearest word
- * pieces on each side), {@code tgt*sent} and {@code tgt-sent} (element-wise product and difference).
+ * pieces on each side), {@code near3} / {@code near8} (the other word pieces weighted by {@code exp(-distance / 3)}
+ * or {@code exp(-distance / 8)} from the mention), {@code max} (element-wise maximum over all tokens),
+ * {@code tgt*sent} and {@code tgt-sent} (element-wise product and difference).
  */
 public record TargetFeatures(List<String> parts) {
 
@@ -24,7 +26,10 @@ public record TargetFeatures(List<String> parts) {
     static final int P_RIGHT = 4;
     static final int P_LEFT4 = 5;
     static final int P_RIGHT4 = 6;
-    static final int POOLED = 7;
+    static final int P_NEAR3 = 7;
+    static final int P_NEAR8 = 8;
+    static final int P_MAX = 9;
+    static final int POOLED = 10;
 
     public TargetFeatures {
         parts = List.copyOf(parts);
@@ -63,13 +68,24 @@ public record TargetFeatures(List<String> parts) {
             v[P_RIGHT] = new float[SentenceEncoder.DIM];
             v[P_LEFT4] = mean(h, Math.max(1, n - 5), n - 1);
             v[P_RIGHT4] = new float[SentenceEncoder.DIM];
+            v[P_NEAR3] = near(h, n - 1, n - 1, 3);
+            v[P_NEAR8] = near(h, n - 1, n - 1, 8);
         } else {
             v[P_TGT] = mean(h, first, last + 1);
             v[P_LEFT] = mean(h, 1, first);
             v[P_RIGHT] = mean(h, last + 1, n - 1);
             v[P_LEFT4] = mean(h, Math.max(1, first - 4), first);
             v[P_RIGHT4] = mean(h, last + 1, Math.min(n - 1, last + 5));
+            v[P_NEAR3] = near(h, first, last, 3);
+            v[P_NEAR8] = near(h, first, last, 8);
         }
+        float[] max = h[0].clone();
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < max.length; j++) {
+                max[j] = Math.max(max[j], h[i][j]);
+            }
+        }
+        v[P_MAX] = max;
         return new Pooled(v);
     }
 
@@ -105,9 +121,35 @@ public record TargetFeatures(List<String> parts) {
             case "right" -> P_RIGHT;
             case "left4" -> P_LEFT4;
             case "right4" -> P_RIGHT4;
+            case "near3" -> P_NEAR3;
+            case "near8" -> P_NEAR8;
+            case "max" -> P_MAX;
             case "tgt*sent", "tgt-sent" -> -1;
             default -> throw new IllegalArgumentException("unknown feature part " + part);
         };
+    }
+
+    /** Mean of the word pieces outside {@code [first, last]}, weighted by {@code exp(-distance / tau)}. */
+    private static float[] near(float[][] h, int first, int last, double tau) {
+        float[] m = new float[SentenceEncoder.DIM];
+        double total = 0;
+        for (int i = 1; i < h.length - 1; i++) {
+            if (i >= first && i <= last) {
+                continue;
+            }
+            int distance = i < first ? first - i : i - last;
+            float w = (float) Math.exp(-distance / tau);
+            total += w;
+            for (int j = 0; j < m.length; j++) {
+                m[j] += w * h[i][j];
+            }
+        }
+        if (total > 0) {
+            for (int j = 0; j < m.length; j++) {
+                m[j] /= (float) total;
+            }
+        }
+        return m;
     }
 
     private static float[] mean(float[][] h, int from, int to) {
