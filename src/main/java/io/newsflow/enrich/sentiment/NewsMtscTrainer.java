@@ -89,6 +89,10 @@ public final class NewsMtscTrainer {
         for (int i = 0; i < examples.size(); i++) {
             (heldOut(examples.get(i).sentence(), heldOutPercent) ? held : fit).add(i);
         }
+        if (fit.isEmpty() || held.isEmpty()) {
+            throw new IllegalArgumentException("need targets on both sides of the held-out split, got " + fit.size()
+                    + " for fitting and " + held.size() + " held out");
+        }
         LOG.info("{} targets: {} for fitting, {} held out", examples.size(), fit.size(), held.size());
         int classes = Sentiment.values().length;
         int[] yFit = labels(examples, fit);
