@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Event-stream news enrichment on Kafka Streams: named entities linked to Wikidata, and quotes with their speakers.",
         footer = "%nEvery option can also be set as an environment variable NEWSFLOW_<OPTION> (e.g. NEWSFLOW_BOOTSTRAP_SERVERS).",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class,
-                TailCommand.class, AlertsCommand.class, AnnotateCommand.class, EvalCommand.class, BenchCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+                TailCommand.class, AlertsCommand.class, AnnotateCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCli {
 
     public static void main(String[] args) {
