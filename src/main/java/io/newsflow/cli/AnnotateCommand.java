@@ -3,6 +3,7 @@ package io.newsflow.cli;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.eval.GoldFormat;
 import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.ReadResult;
@@ -29,6 +30,12 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--kb-dir", description = "Knowledge-base directory overriding the bundled one.")
     Path kbDir;
 
+    @Option(names = "--stages", split = ",", description = "Stages to run after normalisation. Default: every standard stage (language, entities, quotes, stances); add author-stance for the article's own view of the people it names.")
+    List<String> stageNames;
+
+    @Option(names = "--stance-topics", paramLabel = "FILE", description = "Stance topic lexicon (YAML or JSON) replacing the built-in one.")
+    Path stanceTopics;
+
     @Spec
     CommandSpec spec;
 
@@ -36,8 +43,9 @@ final class AnnotateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PipelineStages stages = PipelineStages.named(PipelineStages.AVAILABLE,
-                kbDir == null ? null : KnowledgeBase.load(kbDir));
+        PipelineStages stages = PipelineStages.named(stageNames == null ? PipelineStages.AVAILABLE : stageNames,
+                kbDir == null ? null : KnowledgeBase.load(kbDir),
+                stanceTopics == null ? null : StanceStage.loadTopics(stanceTopics));
         int failed = 0;
         try (Stream<ReadResult> items = new ArticleReader().read(paths)) {
             for (ReadResult item : (Iterable<ReadResult>) items::iterator) {

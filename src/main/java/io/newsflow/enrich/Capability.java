@@ -16,5 +16,7 @@ public enum Capability {
     /** Direct quotes with speakers. */
     QUOTES,
     /** Stance tags with evidence. */
-    STANCES
+    STANCES,
+    /** Stance tags held by the article itself (holder AUTHOR), added to the stance tags. */
+    AUTHOR_STANCES
 }

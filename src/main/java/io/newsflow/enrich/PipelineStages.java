@@ -5,6 +5,7 @@ import io.newsflow.enrich.entity.EntityStage;
 import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.quote.QuoteStage;
+import io.newsflow.enrich.stance.AuthorStanceStage;
 import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
 import java.util.EnumSet;
@@ -77,7 +78,9 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
                     : new EntityStage(kb, CrfEntityRecognizer.shared());
             case QuoteStage.NAME -> new QuoteStage();
             case StanceStage.NAME -> stanceTopics == null ? new StanceStage() : new StanceStage(stanceTopics);
-            default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE);
+            case AuthorStanceStage.NAME -> new AuthorStanceStage();
+            default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE
+                    + " and, opt-in, " + AuthorStanceStage.NAME);
         }).toList();
         return of(new NormalizeStage(), chain);
     }

@@ -339,7 +339,15 @@ public final class EntityStage implements Stage {
 
         private void addPerson(Candidate c, String core, KbPerson linked) {
             Cluster cluster = null;
-            if (linked != null) {
+            if (linked != null && !core.contains(" ")) {
+                // a bare surname means the person this article has already named in full, not a namesake in the KB
+                Cluster named = personCluster(core);
+                if (named != null && named.kb != linked) {
+                    cluster = named;
+                    linked = null;
+                }
+            }
+            if (cluster == null && linked != null) {
                 cluster = find(linked.id());
             }
             if (cluster == null && linked == null) {

@@ -260,7 +260,8 @@ public final class StanceStage implements Stage {
         return new Target(e.id(), e.name(), TargetType.ENTITY, end);
     }
 
-    private static boolean insideQuote(String text, int offset) {
+    /** True when {@code offset} is inside a direct quotation on its line. */
+    static boolean insideQuote(String text, int offset) {
         int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
         int open = 0;
         for (int i = lineStart; i < offset; i++) {

@@ -68,6 +68,16 @@ class EntityStageTest {
     }
 
     @Test
+    void aBareSurnameMeansThePersonNamedInTheArticleNotAKnowledgeBaseNamesake() {
+        Document doc = annotate(null, "Former mayor Viktor Novak was convicted on Monday. Novak denied the charges.",
+                "2025-05-02");
+        Entity novak = entity(doc, "Viktor Novak").orElseThrow();
+        assertThat(novak.qid()).isNull();
+        assertThat(forms(novak, MentionKind.NAME)).containsExactly("Viktor Novak", "Novak");
+        assertThat(doc.entities()).noneMatch(e -> e.name().equals("Katalin Novák"));
+    }
+
+    @Test
     void honorificsAndTransliterationsJoinOneEntity() {
         Document doc = annotate(null, "Volodymyr Zelenskyy thanked his allies. Mr Zelensky said the aid would "
                 + "arrive within weeks, and Zelenskiy's office published the list.", "2025-03-04");
