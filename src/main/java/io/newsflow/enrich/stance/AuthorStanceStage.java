@@ -70,8 +70,8 @@ public final class AuthorStanceStage implements Stage {
             if (scored.size() >= MAX_SENTENCES || StanceStage.insideQuote(text, m.start())) {
                 continue;
             }
-            int start = sentenceStart(text, m.start());
-            int end = sentenceEnd(text, m.end());
+            int start = Sentences.start(text, m.start());
+            int end = Sentences.end(text, m.end());
             if (scored.stream().anyMatch(s -> s.start() == start)) {
                 continue;
             }
@@ -103,32 +103,5 @@ public final class AuthorStanceStage implements Stage {
                     CUE));
         });
         return document.withStances(stances);
-    }
-
-    private static int sentenceStart(String text, int offset) {
-        int i = offset;
-        while (i > 0) {
-            char c = text.charAt(i - 1);
-            if (c == '\n' || (i >= 2 && (c == ' ') && ".!?".indexOf(text.charAt(i - 2)) >= 0)) {
-                break;
-            }
-            i--;
-        }
-        return i;
-    }
-
-    private static int sentenceEnd(String text, int offset) {
-        int i = offset;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                break;
-            }
-            i++;
-            if (".!?".indexOf(c) >= 0 && (i == text.length() || text.charAt(i) == ' ')) {
-                break;
-            }
-        }
-        return i;
     }
 }
