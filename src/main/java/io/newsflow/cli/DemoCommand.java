@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
  * came out of the enriched and dead-letter topics.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the pipeline on the bundled sample articles through a real Kafka broker and print the enriched results.")
+        description = "Run the pipeline and both alert tiers on the bundled sample articles through a real Kafka broker, print the enriched articles and alerts, and serve the live page while it runs (--serve: until Ctrl-C).")
 final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLES = "/samples/articles.jsonl";

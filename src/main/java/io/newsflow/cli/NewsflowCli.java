@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code newsflow.jar}. Command output goes to stdout; logs go to stderr. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = NewsflowCli.VersionProvider.class,
-        description = "Event-stream news enrichment on Kafka Streams: named entities linked to Wikidata, and quotes with their speakers.",
+        description = "Event-stream news enrichment on Kafka Streams: named entities linked to Wikidata, quotes with their speakers, stance tags, and real-time leader alerts with an HTTP API, SSE and a live page.",
         footer = "%nEvery option can also be set as an environment variable NEWSFLOW_<OPTION> (e.g. NEWSFLOW_BOOTSTRAP_SERVERS).",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class,
                 TailCommand.class, AlertsCommand.class, AnnotateCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class, KbCommand.class, CommandLine.HelpCommand.class})

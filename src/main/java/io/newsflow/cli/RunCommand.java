@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** The long-running pipeline. Stops cleanly on SIGTERM or Ctrl-C: commits, closes state stores, stops the broker. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the pipeline until stopped (SIGTERM / Ctrl-C). Without --bootstrap-servers an embedded broker is started.")
+        description = "Run the pipeline, the alert tiers and the HTTP API until stopped (SIGTERM / Ctrl-C). Without --bootstrap-servers an embedded broker is started.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
