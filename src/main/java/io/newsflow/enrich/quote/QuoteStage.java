@@ -37,7 +37,9 @@ public final class QuoteStage implements Stage {
     private static final Pattern AFTER_VERB_FIRST = Pattern.compile(
             "^\\s*[,.!?…]?\\s*(?:" + VERBS + ")\\b\\s*(.{0,80})", Pattern.DOTALL);
     private static final Pattern AFTER_SPEAKER_FIRST = Pattern.compile(
-            "^\\s*[,.!?…]?\\s*(.{1,80}?)\\s+(?:" + VERBS + "|according to)\\b");
+            "^\\s*[,.!?…]?\\s*(.{1,80}?)\\s+(?:" + VERBS + ")\\b");
+    /** "… “very good” phone call with X, according to the White House": the source follows "according to". */
+    private static final Pattern ACCORDING_AFTER = Pattern.compile("^[”\"’']?[^.!?“”\"\\n]{0,160}?\\baccording to\\s+");
     private static final Pattern BEFORE = Pattern.compile(
             "(?:\\b(?:" + VERBS + ")\\b[^“”\"‘]{0,60}?|\\bwriting|\\baccording to\\b[^“”\"‘]{0,60}?)\\s*[:,]?\\s*$");
     private static final Pattern PRONOUN = Pattern.compile("^(?:he|she|He|She)\\b");
@@ -161,6 +163,16 @@ public final class QuoteStage implements Stage {
             Located who = firstMentionIn(mentions, afterStart + verbFirst.start(1), afterStart + verbFirst.end(1));
             if (who != null && leadsWith(text, afterStart + verbFirst.start(1), who.start())) {
                 return new Attribution(who.entity(), cue(after, verbFirst.start(), verbFirst.start(1)));
+            }
+        }
+        Matcher according = ACCORDING_AFTER.matcher(after);
+        if (according.find()) {
+            int from = afterStart + according.end();
+            int to = afterStart + after.length();
+            Located source = mentions.stream().filter(m -> m.start() >= from && m.end() <= to).findFirst().orElse(null);
+            if (source != null && text.substring(from, source.start()).matches(
+                    "(?i)\\s*(?:the\\s+)?(?:[\\p{L}'’]+\\s+){0,3}?")) {
+                return new Attribution(source.entity(), "according to");
             }
         }
         Matcher speakerFirst = AFTER_SPEAKER_FIRST.matcher(after);

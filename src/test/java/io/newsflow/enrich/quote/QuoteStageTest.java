@@ -32,6 +32,17 @@ class QuoteStageTest {
     }
 
     @Test
+    void aSourceAfterAccordingToLaterInTheSentenceIsTheSpeaker() {
+        List<Document.Quote> q = quotes("Keir Starmer held \"frank and very useful\" talks with Friedrich Merz in "
+                + "Berlin on Friday, according to Downing Street.\n"
+                + "Friedrich Merz flew on to Warsaw the same evening.");
+        assertThat(q).singleElement().satisfies(quote -> {
+            assertThat(quote.speakerName()).isEqualTo("Downing Street");
+            assertThat(quote.cue()).isEqualTo("according to");
+        });
+    }
+
+    @Test
     void aQuoteSplitByItsAttributionIsOneQuote() {
         List<Document.Quote> q = quotes("“We will not retreat,” Sergey Lavrov told reporters, “not one step.”");
         assertThat(q).singleElement().satisfies(quote -> {
