@@ -30,7 +30,7 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--kb-dir", description = "Knowledge-base directory overriding the bundled one.")
     Path kbDir;
 
-    @Option(names = "--stages", split = ",", description = "Stages to run after normalisation. Default: every standard stage (language, entities, quotes, stances); add author-stance for the article's own view of the people it names.")
+    @Option(names = "--stages", split = ",", description = "Stages to run after normalisation. Default: every standard stage (language, entities, quotes, stances, quote-stances); add author-stance for the article's own view of the people it names.")
     List<String> stageNames;
 
     @Option(names = "--stance-topics", paramLabel = "FILE", description = "Stance topic lexicon (YAML or JSON) replacing the built-in one.")

@@ -83,7 +83,7 @@ final class KafkaOptions {
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
 
-    @Option(names = "--stages", split = ",", defaultValue = "language,entities,quotes,stances",
+    @Option(names = "--stages", split = ",", defaultValue = "language,entities,quotes,stances,quote-stances",
             description = "Enrichment stages to run, in order, after normalisation. Default: ${DEFAULT-VALUE}.")
     List<String> stages;
 

@@ -17,6 +17,8 @@ public enum Capability {
     QUOTES,
     /** Stance tags with evidence. */
     STANCES,
+    /** Stance tags read from quoted content (holder = the quote's speaker), added to the stance tags. */
+    QUOTE_STANCES,
     /** Stance tags held by the article itself (holder AUTHOR), added to the stance tags. */
     AUTHOR_STANCES
 }

@@ -6,6 +6,7 @@ import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.quote.QuoteStage;
 import io.newsflow.enrich.stance.AuthorStanceStage;
+import io.newsflow.enrich.stance.QuoteStanceStage;
 import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
 import java.util.EnumSet;
@@ -48,9 +49,9 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
     /** Names of the enrichment stages that run by default, in order. */
     public static final List<String> DEFAULT = List.of(LanguageStage.NAME, EntityStage.NAME, QuoteStage.NAME);
 
-    /** Every enrichment stage shipped, including the experimental {@code stances}. */
+    /** Every standard enrichment stage, in chain order ({@code author-stance} is opt-in). */
     public static final List<String> AVAILABLE = List.of(LanguageStage.NAME, EntityStage.NAME, QuoteStage.NAME,
-            StanceStage.NAME);
+            StanceStage.NAME, QuoteStanceStage.NAME);
 
     /** The default stages: normalisation, language detection, entities, quotes. */
     public static PipelineStages standard() {
@@ -78,6 +79,7 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
                     : new EntityStage(kb, CrfEntityRecognizer.shared());
             case QuoteStage.NAME -> new QuoteStage();
             case StanceStage.NAME -> stanceTopics == null ? new StanceStage() : new StanceStage(stanceTopics);
+            case QuoteStanceStage.NAME -> new QuoteStanceStage();
             case AuthorStanceStage.NAME -> new AuthorStanceStage();
             default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE
                     + " and, opt-in, " + AuthorStanceStage.NAME);

@@ -51,7 +51,12 @@ public final class StanceStage implements Stage {
     private static final Pattern HEDGE = Pattern.compile("\\b(?:may|might|could|would|appeared to|seemed to)\\s+"
             + "(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLAUSE_END = Pattern.compile("[.;!?\\n]|,\\s+(?:but|while|and)\\s|\\s+while\\s");
-    private static final Pattern PRONOUN = Pattern.compile("(?:^|\\s)(?:he|she|He|She)\\s*$");
+    private static final Pattern PRONOUN = Pattern.compile("(?:^|\\s)(?:he|she|He|She)\\s+(?:(?:has|had|have|also|"
+            + "then|later|again|previously|once|already|repeatedly|publicly)\\s+)*$|(?:^|\\s)(?:he|she|He|She)\\s*$");
+    /** A pronoun subject anywhere in a clause. */
+    private static final Pattern PRONOUN_WORD = Pattern.compile("\\b(?:he|she|He|She)\\b");
+    /** The text right before a clause that shares the sentence's subject: "X said …, and thanked Y". */
+    private static final Pattern COORDINATED = Pattern.compile(",\\s+(?:and|but)\\s+$");
     private static final int WINDOW = 90;
     private static final int ENTITY_REACH = 40;
     /**
@@ -62,6 +67,22 @@ public final class StanceStage implements Stage {
 
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");
+    /** A topic named as something to undo: the target of "warned against lifting sanctions" is "lifting sanctions". */
+    private static final Pattern REVERSAL = Pattern.compile("\\b(lift|lifting|ease|easing|scrap|scrapping|drop|"
+            + "dropping|remove|removing|relax|relaxing|abandon|abandoning|end|ending|withdraw|withdrawing)\\s+"
+            + "(?:the\\s+|all\\s+|any\\s+|some\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
+    /** A name modifying a noun after it ("welcomed the Senate bill"): the stance is about the bill. */
+    private static final Pattern MODIFIER_OF = Pattern.compile("^\\s+(?:bill|bills|plan|proposal|resolution|package|"
+            + "deal|decision|report|initiative|budget|law|legislation|vote|measure|motion|mandate|move|ruling|"
+            + "policy|policies|summit|programme|program|agreement|draft)\\b");
+    /** Calls whose named object is asked to act ("called for NATO to station …"): a stance on the act. */
+    private static final Set<String> CALLS = Set.of("called for", "calls for", "demanded", "demands", "urged",
+            "pushed for", "lobbied for", "argued for");
+    private static final Pattern TO_ACT = Pattern.compile("^\\s+to\\s+\\p{L}");
+    /** Cues that are stances only with a named object right after them: "warned Putin against …". */
+    private static final Set<String> OBJECT_CUES = Set.of("warned", "warns");
+    private static final Pattern TITLE_GAP = Pattern.compile("^\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){0,3}$");
+    private static final Pattern WARNED_ABOUT = Pattern.compile("^[’']?s?\\s+(?:against|not to|over)\\b");
     /** Base forms that are stance cues only after a modal or a negation ("did not back", "may support"). */
     private static final Set<String> BARE_VERBS = Set.of("support", "back");
     /** Participles that open a sentence whose subject, after the comma, holds the stance. */
@@ -140,7 +161,7 @@ public final class StanceStage implements Stage {
         while (cue.find()) {
             boolean nounUse = cue.start() - previousCueEnd <= 3;
             previousCueEnd = cue.end();
-            if (nounUse || insideQuote(text, cue.start()) || PASSIVE_OF.matcher(text.substring(cue.end())).find()) {
+            if (nounUse || insideQuote(text, cue.start()) || startsAt(PASSIVE_OF, text, cue.end())) {
                 continue;
             }
             int clauseStart = clauseStart(text, cue.start());
@@ -156,12 +177,26 @@ public final class StanceStage implements Stage {
                 windowEnd = comma;
             } else {
                 holder = holder(text, mentions, clauseStart, cue.start());
+                if (holder == null && COORDINATED.matcher(text.substring(Math.max(0, clauseStart - 8), clauseStart))
+                        .find()) {
+                    holder = sentenceSubject(text, mentions, Sentences.start(text, clauseStart), clauseStart);
+                }
             }
             if (holder == null) {
                 continue;
             }
             Target target = target(text, mentions, cue.end(), windowEnd, holder.entity());
             if (target == null) {
+                continue;
+            }
+            String cueKey = cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (target.type() == TargetType.ENTITY && (startsAt(MODIFIER_OF, text, target.end())
+                    || CALLS.contains(cueKey) && startsAt(TO_ACT, text, target.end()))) {
+                continue;
+            }
+            if (OBJECT_CUES.contains(cue.group(1).toLowerCase(Locale.ROOT)) && (target.type() != TargetType.ENTITY
+                    || !TITLE_GAP.matcher(text.substring(cue.end(), target.start())).matches()
+                    || !startsAt(WARNED_ABOUT, text, target.end()))) {
                 continue;
             }
             Polarity polarity = CUES.get(cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
@@ -186,7 +221,7 @@ public final class StanceStage implements Stage {
         return document.withStances(stances);
     }
 
-    private record Target(String id, String name, TargetType type, int end) {
+    private record Target(String id, String name, TargetType type, int start, int end) {
     }
 
     private static Located holder(String text, List<Located> mentions, int clauseStart, int cueStart) {
@@ -208,15 +243,39 @@ public final class StanceStage implements Stage {
             return first;
         }
         if (PRONOUN.matcher(text.substring(clauseStart, cueStart)).find()) {
-            Located person = null;
-            for (Located m : mentions) {
-                if (m.end() <= clauseStart && m.entity().type() == EntityType.PERSON) {
-                    person = m;
-                }
-            }
-            return person;
+            return lastPersonBefore(mentions, clauseStart);
         }
         return null;
+    }
+
+    /**
+     * The subject of a sentence whose later clause has none ("Lavrov said …, and accused Mr Macron"): the first
+     * person or organisation of the sentence, or the person a pronoun before it refers to.
+     */
+    private static Located sentenceSubject(String text, List<Located> mentions, int sentenceStart, int until) {
+        Located first = null;
+        for (Located m : mentions) {
+            if (m.start() >= sentenceStart && m.end() <= until && m.entity().type() != EntityType.LOCATION
+                    && !BodyMentions.possessive(text, m)) {
+                first = m;
+                break;
+            }
+        }
+        Matcher pronoun = PRONOUN_WORD.matcher(text).region(sentenceStart, until);
+        if (pronoun.find() && (first == null || pronoun.start() < first.start())) {
+            return lastPersonBefore(mentions, sentenceStart);
+        }
+        return first;
+    }
+
+    private static Located lastPersonBefore(List<Located> mentions, int offset) {
+        Located person = null;
+        for (Located m : mentions) {
+            if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
+                person = m;
+            }
+        }
+        return person;
     }
 
     /** The first person or organisation named within a few words after {@code from}, up to {@code to}. */
@@ -250,14 +309,24 @@ public final class StanceStage implements Stage {
             String alias = topic.group(1).toLowerCase(Locale.ROOT);
             String key = topics.entrySet().stream().filter(e -> e.getValue().contains(alias)).map(Map.Entry::getKey)
                     .findFirst().orElse(alias);
-            return new Target("topic:" + key.replace(' ', '-'), key, TargetType.TOPIC, from + topic.end());
+            Matcher undo = REVERSAL.matcher(text.substring(from, from + topic.start()));
+            if (undo.find()) {
+                key = undo.group(1).toLowerCase(Locale.ROOT) + " " + key;
+            }
+            return new Target("topic:" + key.replace(' ', '-'), key, TargetType.TOPIC, from + topic.start(),
+                    from + topic.end());
         }
         Entity e = entity.entity();
         int end = entity.end();
         if (end < text.length() && text.charAt(end) == '’' || end < text.length() && text.charAt(end) == '\'') {
             end = Math.min(text.length(), end + 2);
         }
-        return new Target(e.id(), e.name(), TargetType.ENTITY, end);
+        return new Target(e.id(), e.name(), TargetType.ENTITY, entity.start(), end);
+    }
+
+    /** True when {@code pattern} (anchored with ^) matches the text right after {@code offset}. */
+    private static boolean startsAt(Pattern pattern, String text, int offset) {
+        return pattern.matcher(text).region(offset, Math.min(text.length(), offset + 60)).find();
     }
 
     /** True when {@code offset} is inside a direct quotation on its line. */
@@ -298,7 +367,7 @@ public final class StanceStage implements Stage {
         for (String s : List.of("warned against", "warns against", "dismissed", "dismisses", "rejected", "rejects",
                 "condemned", "condemns", "criticised", "criticized", "criticises", "criticizes", "opposed", "opposes",
                 "denounced", "slammed", "ruled out", "rules out", "vetoed", "blasted", "attacked", "accused",
-                "will not accept", "would not accept", "refused to accept", "voiced opposition to",
+                "warned", "warns", "will not accept", "would not accept", "refused to accept", "voiced opposition to",
                 "expressed opposition to", "objected to", "pushed back against", "blamed", "blames", "mocked",
                 "hit out at", "lashed out at", "took aim at", "rebuked", "ridiculed")) {
             c.put(s, Polarity.AGAINST);

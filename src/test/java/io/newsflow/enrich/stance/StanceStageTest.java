@@ -107,4 +107,44 @@ class StanceStageTest {
                 .containsExactly(tuple("Volodymyr Zelenskyy", Polarity.FAVOR, "Pedro Sánchez"),
                         tuple("Viktor Orbán", Polarity.AGAINST, "Ursula von der Leyen"));
     }
+
+    @Test
+    void aClauseAfterAndTakesTheSentenceSubject() {
+        List<Document.Stance> s = stances("Sergey Lavrov said Western troops would be a target, and accused "
+                + "Emmanuel Macron of recklessness.\nKeir Starmer flew to Kyiv on Monday. Speaking there, he said help "
+                + "would continue, and thanked Volodymyr Zelenskyy for the invitation.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName)
+                .containsExactly(tuple("Sergey Lavrov", Polarity.AGAINST, "Emmanuel Macron"),
+                        tuple("Keir Starmer", Polarity.FAVOR, "Volodymyr Zelenskyy"));
+    }
+
+    @Test
+    void aPronounSubjectMayHaveAuxiliariesBeforeTheCue() {
+        assertThat(stances("Donald Trump spoke to Chinese leaders. He has also praised Xi Jinping as a tough leader."))
+                .extracting(Document.Stance::holderName, Document.Stance::targetName)
+                .containsExactly(tuple("Donald Trump", "Xi Jinping"));
+    }
+
+    @Test
+    void warnedIsAStanceOnlyWithANamedObjectAndWhatItWarnsAgainst() {
+        List<Document.Stance> s = stances("Friedrich Merz warned Russian President Vladimir Putin against testing "
+                + "NATO.\nFriedrich Merz warned Vladimir Putin would not stop.\nKeir Starmer warned that Emmanuel "
+                + "Macron was right.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName)
+                .containsExactly(tuple("Friedrich Merz", Polarity.AGAINST, "Vladimir Putin"));
+    }
+
+    @Test
+    void aTopicToBeUndoneKeepsTheActionInTheTarget() {
+        assertThat(stances("Kaja Kallas warned against lifting sanctions on Moscow."))
+                .extracting(Document.Stance::polarity, Document.Stance::targetName, Document.Stance::target)
+                .containsExactly(tuple(Polarity.AGAINST, "lifting sanctions", "topic:lifting-sanctions"));
+    }
+
+    @Test
+    void aNameModifyingANounOrAskedToActIsNotTheTarget() {
+        assertThat(stances("Andrii Sybiha welcomed the Senate bill on Tuesday.\n"
+                + "Gitanas Nausėda called for NATO to station more air defences in the Baltics."))
+                .noneMatch(st -> st.targetType() == TargetType.ENTITY);
+    }
 }

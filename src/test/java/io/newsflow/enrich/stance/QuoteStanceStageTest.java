@@ -1,0 +1,64 @@
+package io.newsflow.enrich.stance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Document.Polarity;
+import io.newsflow.enrich.Document.TargetType;
+import io.newsflow.enrich.PipelineStages;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Stances from quoted content, with the real entity, quote and stance stages before it. */
+class QuoteStanceStageTest {
+
+    private static final PipelineStages STAGES =
+            PipelineStages.named(List.of("entities", "quotes", "stances", "quote-stances"));
+
+    private static List<Document.Stance> stances(String body) {
+        return STAGES.process(Document.of("q", "", body, false, "en", Instant.parse("2025-02-20T12:00:00Z")))
+                .stances();
+    }
+
+    @Test
+    void aNameInsideTheQuoteWithAnEvaluativePredicate() {
+        List<Document.Stance> s = stances("“Vladimir Putin is a war criminal and must face justice,” Kaja Kallas "
+                + "said on Monday.\n“I admire Emmanuel Macron for his courage,” Keir Starmer told reporters.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName,
+                Document.Stance::targetType).containsExactly(
+                        tuple("Kaja Kallas", Polarity.AGAINST, "Vladimir Putin", TargetType.ENTITY),
+                        tuple("Keir Starmer", Polarity.FAVOR, "Emmanuel Macron", TargetType.ENTITY));
+        assertThat(s.get(0).evidence()).isEqualTo("Vladimir Putin is a war criminal");
+        assertThat(s.get(0).cue()).isEqualTo("quote:war criminal");
+        assertThat(s.get(1).evidence()).isEqualTo("admire Emmanuel Macron");
+    }
+
+    @Test
+    void aNameTheFramingSentenceSaysTheQuoteIsAbout() {
+        List<Document.Stance> s = stances("Viktor Orbán greeted the delegation. He shared a photo of Sergey Lavrov and "
+                + "the Kremlin, writing: “This is what competent leadership looks like.”\n"
+                + "Donald Trump said of Volodymyr Zelenskyy: “He has been a disaster for his country.”");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName)
+                .containsExactly(tuple("Viktor Orbán", Polarity.FAVOR, "Sergey Lavrov"),
+                        tuple("Viktor Orbán", Polarity.FAVOR, "Kremlin"),
+                        tuple("Donald Trump", Polarity.AGAINST, "Volodymyr Zelenskyy"));
+        assertThat(s.get(0).evidence()).isEqualTo("This is what competent leadership looks like.");
+    }
+
+    @Test
+    void negatedMixedOrUnattributedEvaluationsAndTheSpeakerHimselfGiveNoStance() {
+        assertThat(stances("“Emmanuel Macron is not a weak leader,” Keir Starmer said.\n"
+                + "Viktor Orbán said of Ursula von der Leyen: “She is brilliant but dangerous.”\n"
+                + "“I am a wise man,” Donald Trump said of Donald Trump.")).isEmpty();
+        assertThat(stances("“Vladimir Putin is a dictator,” a banner read.")).isEmpty();
+    }
+
+    @Test
+    void theStanceStageMustRunFirst() {
+        assertThatThrownBy(() -> PipelineStages.named(List.of("entities", "quotes", "quote-stances")))
+                .hasMessageContaining("STANCES");
+    }
+}
