@@ -67,14 +67,14 @@ public final class StanceStage implements Stage {
 
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");
-    /** A topic named as something to undo: the target of "warned against lifting sanctions" is "lifting sanctions". */
-    private static final Pattern REVERSAL = Pattern.compile("\\b(lift|lifting|ease|easing|scrap|scrapping|drop|"
-            + "dropping|remove|removing|relax|relaxing|abandon|abandoning|end|ending|withdraw|withdrawing)\\s+"
-            + "(?:the\\s+|all\\s+|any\\s+|some\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
     /** A name modifying a noun after it ("welcomed the Senate bill"): the stance is about the bill. */
     private static final Pattern MODIFIER_OF = Pattern.compile("^\\s+(?:bill|bills|plan|proposal|resolution|package|"
             + "deal|decision|report|initiative|budget|law|legislation|vote|measure|motion|mandate|move|ruling|"
             + "policy|policies|summit|programme|program|agreement|draft)\\b");
+    /** Cues whose object is a person or body ("thanked X", "accused X of"): no topic phrase is read after them. */
+    private static final Set<String> PERSON_CUES = Set.of("thanked", "thanks", "congratulated", "lauded",
+            "commended", "blamed", "blames", "mocked", "accused", "rebuked", "ridiculed", "attacked", "hit out at",
+            "lashed out at", "took aim at", "warned", "warns", "blasted", "slammed");
     /** Calls whose named object is asked to act ("called for NATO to station …"): a stance on the act. */
     private static final Set<String> CALLS = Set.of("called for", "calls for", "demanded", "demands", "urged",
             "pushed for", "lobbied for", "argued for");
@@ -185,11 +185,11 @@ public final class StanceStage implements Stage {
             if (holder == null) {
                 continue;
             }
-            Target target = target(text, mentions, cue.end(), windowEnd, holder.entity());
+            String cueKey = cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            Target target = target(text, mentions, cue.end(), windowEnd, holder.entity(), cueKey);
             if (target == null) {
                 continue;
             }
-            String cueKey = cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (target.type() == TargetType.ENTITY && (startsAt(MODIFIER_OF, text, target.end())
                     || CALLS.contains(cueKey) && startsAt(TO_ACT, text, target.end()))) {
                 continue;
@@ -212,6 +212,9 @@ public final class StanceStage implements Stage {
             } else if (HEDGE.matcher(before).find()) {
                 confidence = 0.5;
             }
+            if (target.free()) {
+                confidence = Math.min(confidence, 0.6);
+            }
             int evidenceStart = cue.start();
             int evidenceEnd = target.end();
             stances.add(new Document.Stance(holder.entity().id(), holder.entity().name(), target.id(), target.name(),
@@ -221,7 +224,8 @@ public final class StanceStage implements Stage {
         return document.withStances(stances);
     }
 
-    private record Target(String id, String name, TargetType type, int start, int end) {
+    /** A stance target; {@code free} when it is an object phrase outside the topic lexicon. */
+    private record Target(String id, String name, TargetType type, int start, int end, boolean free) {
     }
 
     private static Located holder(String text, List<Located> mentions, int clauseStart, int cueStart) {
@@ -289,7 +293,7 @@ public final class StanceStage implements Stage {
         return null;
     }
 
-    private Target target(String text, List<Located> mentions, int from, int to, Entity holder) {
+    private Target target(String text, List<Located> mentions, int from, int to, Entity holder, String cueKey) {
         Located entity = null;
         for (Located m : mentions) {
             if (m.start() >= from && m.end() <= to && m.start() - from <= ENTITY_REACH
@@ -303,25 +307,35 @@ public final class StanceStage implements Stage {
         Matcher topic = topicPattern.matcher(text.substring(from, to));
         int topicStart = topic.find() ? from + topic.start() : Integer.MAX_VALUE;
         if (entity == null && topicStart == Integer.MAX_VALUE) {
-            return null;
+            if (PERSON_CUES.contains(cueKey)) {
+                return null;
+            }
+            int[] phrase = ObjectPhrase.find(text, from, to, CALLS.contains(cueKey));
+            if (phrase == null) {
+                return null;
+            }
+            String name = text.substring(phrase[0], phrase[1]).replaceAll("[“”\"]", "").strip();
+            return new Target("topic:" + ObjectPhrase.slug(name), name, TargetType.TOPIC, phrase[0], phrase[1], true);
         }
         if (topicStart < (entity == null ? Integer.MAX_VALUE : entity.start())) {
             String alias = topic.group(1).toLowerCase(Locale.ROOT);
             String key = topics.entrySet().stream().filter(e -> e.getValue().contains(alias)).map(Map.Entry::getKey)
                     .findFirst().orElse(alias);
-            Matcher undo = REVERSAL.matcher(text.substring(from, from + topic.start()));
-            if (undo.find()) {
-                key = undo.group(1).toLowerCase(Locale.ROOT) + " " + key;
+            int topicEnd = from + topic.end();
+            int[] phrase = ObjectPhrase.find(text, from, to, CALLS.contains(cueKey));
+            if (phrase != null && phrase[0] <= topicStart && phrase[1] >= topicEnd) {
+                String name = text.substring(phrase[0], phrase[1]).replaceAll("[“”\"]", "").strip();
+                return new Target("topic:" + key.replace(' ', '-'), name, TargetType.TOPIC, phrase[0], phrase[1],
+                        false);
             }
-            return new Target("topic:" + key.replace(' ', '-'), key, TargetType.TOPIC, from + topic.start(),
-                    from + topic.end());
+            return new Target("topic:" + key.replace(' ', '-'), key, TargetType.TOPIC, topicStart, topicEnd, false);
         }
         Entity e = entity.entity();
         int end = entity.end();
         if (end < text.length() && text.charAt(end) == '’' || end < text.length() && text.charAt(end) == '\'') {
             end = Math.min(text.length(), end + 2);
         }
-        return new Target(e.id(), e.name(), TargetType.ENTITY, entity.start(), end);
+        return new Target(e.id(), e.name(), TargetType.ENTITY, entity.start(), end, false);
     }
 
     /** True when {@code pattern} (anchored with ^) matches the text right after {@code offset}. */
