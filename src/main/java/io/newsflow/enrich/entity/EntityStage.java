@@ -494,10 +494,14 @@ public final class EntityStage implements Stage {
                 }
             }
             List<KbPerson> mentioned = new ArrayList<>();
+            List<KbPerson> holding = new ArrayList<>();
             for (Cluster c : all) {
                 if (c.kb instanceof KbPerson p && p.offices().stream().anyMatch(o -> o.kind() == kind
                         && (on == null || o.heldOn(on)) && titleFits(o, title))) {
                     mentioned.add(p);
+                    if (p.offices().stream().anyMatch(o -> o.kind() == kind && o.heldOn(on) && titleFits(o, title))) {
+                        holding.add(p);
+                    }
                 }
             }
             if (jurisdiction != null) {
@@ -506,6 +510,24 @@ public final class EntityStage implements Stage {
                         .filter(p -> p.offices().stream().anyMatch(o -> o.jurisdiction().equals(j) && titleFits(o, title)))
                         .toList();
                 return holders.isEmpty() ? null : holders.get(0);
+            }
+            if (mentioned.size() > 1) {
+                // of the people named, the one the article introduced with this very title
+                List<KbPerson> introduced = new ArrayList<>();
+                for (Cluster c : all) {
+                    // a bare title ("Prime Minister X"), not a qualified one ("Chinese President X")
+                    if (c.kb instanceof KbPerson p && mentioned.contains(p) && c.roleTitle != null
+                            && Titles.kindOf(c.roleTitle).orElse(null) == kind) {
+                        introduced.add(p);
+                    }
+                }
+                if (introduced.size() == 1) {
+                    return introduced.get(0);
+                }
+            }
+            if (on == null && holding.size() == 1 && mentioned.size() > 1) {
+                // undated: of the people named, the one holding the office in the knowledge base's snapshot
+                return holding.get(0);
             }
             if (mentioned.size() == 1) {
                 return mentioned.get(0);

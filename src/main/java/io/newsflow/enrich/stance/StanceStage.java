@@ -247,7 +247,7 @@ public final class StanceStage implements Stage {
             return first;
         }
         if (PRONOUN.matcher(text.substring(clauseStart, cueStart)).find()) {
-            return lastPersonBefore(mentions, clauseStart);
+            return lastPersonBefore(text, mentions, clauseStart);
         }
         return null;
     }
@@ -267,19 +267,30 @@ public final class StanceStage implements Stage {
         }
         Matcher pronoun = PRONOUN_WORD.matcher(text).region(sentenceStart, until);
         if (pronoun.find() && (first == null || pronoun.start() < first.start())) {
-            return lastPersonBefore(mentions, sentenceStart);
+            return lastPersonBefore(text, mentions, sentenceStart);
         }
         return first;
     }
 
-    private static Located lastPersonBefore(List<Located> mentions, int offset) {
-        Located person = null;
+    /** The person a pronoun at {@code offset} refers to: the subject of the sentence naming the last person. */
+    private static Located lastPersonBefore(String text, List<Located> mentions, int offset) {
+        Located last = null;
         for (Located m : mentions) {
             if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
-                person = m;
+                last = m;
             }
         }
-        return person;
+        if (last == null) {
+            return null;
+        }
+        int sentenceStart = Sentences.start(text, last.start());
+        for (Located m : mentions) {
+            if (m.start() >= sentenceStart && m.start() <= last.start() && m.entity().type() == EntityType.PERSON
+                    && !BodyMentions.possessive(text, m)) {
+                return m;
+            }
+        }
+        return last;
     }
 
     /** The first person or organisation named within a few words after {@code from}, up to {@code to}. */
