@@ -195,7 +195,11 @@ public final class EntityStage implements Stage {
                                 && !core(g.text()).contains(" ") && !(g.kb() instanceof KbPerson p
                                 && (Names.fold(p.name()).equals(Names.fold(core(s.text())))
                                 || p.aliases().stream().anyMatch(a -> Names.fold(a).equals(Names.fold(core(s.text()))))));
-                        if (longerPerson && (g.kb() == null || strongerName)) {
+                        // "Jordan Bardella": a place or body that only starts a longer person name
+                        boolean placeStartsName = s.type() == EntityType.PERSON && g.type() != EntityType.PERSON
+                                && g.type() != EntityType.MISC && s.start() == g.start() && s.end() > g.end()
+                                && Character.isUpperCase(text.charAt(skipSpaces(text, g.end())));
+                        if (longerPerson && (g.kb() == null || strongerName) || placeStartsName) {
                             merged.set(i, new Candidate(field, s.start(), s.end(), s.text(), s.type(), null,
                                     MentionKind.NAME, List.of()));
                         }
@@ -216,6 +220,13 @@ public final class EntityStage implements Stage {
 
     private static final Pattern TITLE_HEAD = Pattern.compile("^\\s+(?:Secretary|Minister|Chief|Spokesman|"
             + "Spokeswoman|Spokesperson)\\b");
+
+    private static int skipSpaces(String text, int i) {
+        while (i < text.length() - 1 && text.charAt(i) == ' ') {
+            i++;
+        }
+        return Math.min(i, text.length() - 1);
+    }
 
     /** "US Defence" in "US Defence Secretary": an organisation-looking span that is the start of a role title. */
     private static boolean partOfTitle(NamedSpan s, String text) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -393,11 +395,18 @@ public final class KbBuilder {
 
         KbPerson build() {
             Set<String> all = new LinkedHashSet<>(aliases);
+            Matcher styled = REGNAL.matcher(name);
             String[] parts = name.split(" ");
             boolean patronymic = name.matches(".*\\b(bin|bint|ibn|al|el)\\b.*");
-            if (aliases.isEmpty() && parts.length >= 2 && !patronymic) {
+            if (styled.matches()) {
+                // "Felipe VI of Spain", "Albert II, Prince of Monaco": the regnal name, never the country
+                String regnal = styled.group(1);
+                if (regnal.contains(" ") || regnal.contains("-")) {
+                    all.add(regnal);
+                }
+            } else if (aliases.isEmpty() && parts.length >= 2 && !patronymic) {
                 String surname = parts[parts.length - 1];
-                if (surname.length() > 2 && !surname.matches("(?i)(III|II|IV|Jr\\.?|Sr\\.?)")) {
+                if (surname.length() > 3 && !surname.matches("(?i)(III|II|IV|Jr\\.?|Sr\\.?)")) {
                     all.add(surname);
                 }
             }
@@ -407,6 +416,10 @@ public final class KbBuilder {
             return new KbPerson(id, qid, name, List.copyOf(all), List.copyOf(offices), isLeader);
         }
     }
+
+    /** A monarch's style: regnal name and number, then "of Country" or ", Prince of Country". */
+    private static final Pattern REGNAL = Pattern.compile("(\\p{Lu}[\\p{L}-]+(?: (?:\\p{Lu}[\\p{L}-]+|[IVX]+)){0,2})"
+            + ",? (?:(?:Prince|Grand Duke|King|Queen|Sultan|Emir|Duke) )?of (?:the )?\\p{Lu}.*");
 
     private static String title(String positionLabel) {
         String t = positionLabel.replaceFirst("(?i)^federal ", "");

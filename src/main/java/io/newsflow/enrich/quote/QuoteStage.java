@@ -44,9 +44,18 @@ public final class QuoteStage implements Stage {
             "(?:\\b(?:" + VERBS + ")\\b[^“”\"‘]{0,60}?|\\bwriting|\\baccording to\\b[^“”\"‘]{0,60}?)\\s*[:,]?\\s*$");
     private static final Pattern PRONOUN = Pattern.compile("^(?:he|she|He|She)\\b");
     private static final Pattern SENTENCE_CLOSED = Pattern.compile("^\\s*[.!?]");
+    /** The end of the sentence after a quote: no attribution is read past it ("… page" about Russia. “Nobody …”). */
+    private static final Pattern NEXT_SENTENCE = Pattern.compile("(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|"
+            + "Jr|Sr|\\p{Lu}))[.!?][”\"’']?\\s+(?=[“\"‘]?\\p{Lu})");
+    /** A clause after a quote that has its own subject: ", while Marine Le Pen said …". */
+    private static final Pattern NEW_CLAUSE = Pattern.compile("(?:while|whereas|but|and|although|though|as|when|"
+            + "because|after|before|since)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLAUSE_BREAK = Pattern.compile(", while |; |, but | while | whereas ");
     private static final Pattern ANY_VERB = Pattern.compile("\\b(?:" + VERBS + "|welcomed|criticised|criticized|"
             + "praised|condemned|rejected|dismissed|called|described|urged|warned)\\b");
+    /** Between a name and its verb: nothing, or an adverb ("Guterres later described", "X on Tuesday said"). */
+    private static final Pattern ADVERBIAL_GAP = Pattern.compile("\\s*(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+|"
+            + "then\\s+)?");
     private static final Pattern PARTICIPLE = Pattern.compile("^(?:writing|saying|adding|telling|posting)\\b");
     private static final Pattern VERB_IN_GAP = Pattern.compile("\\b(?:" + VERBS + ")\\b");
     private static final int MIN_WORDS = 3;
@@ -83,11 +92,13 @@ public final class QuoteStage implements Stage {
             boolean sameParagraph = previousParagraphEnd >= s.open();
             boolean nextParagraph = opensParagraph(text, s.open())
                     && text.lastIndexOf('\n', s.open() - 1) <= previousParagraphEnd + 1;
-            if (a == null && previousSpeaker != null && (sameParagraph || nextParagraph)) {
-                a = new Attribution(previousSpeaker, null);
-            }
             if (a == null) {
-                a = sentenceSubject(text, s, mentions);
+                // a quote inside a sentence with its own subject ("X, by contrast, praised the “…”") is that
+                // subject's; one that opens its sentence continues the previous speaker
+                Attribution subject = sentenceSubject(text, s, mentions);
+                boolean opensSentence = text.substring(sentenceStart(text, s.open()), s.open()).isBlank();
+                boolean continues = previousSpeaker != null && (sameParagraph || nextParagraph);
+                a = continues && (opensSentence || subject == null) ? new Attribution(previousSpeaker, null) : subject;
             }
             quotes.add(new Document.Quote(quoted, Field.BODY, s.start(), s.end(),
                     a == null ? null : a.speaker().id(), a == null ? null : a.speaker().name(),
@@ -158,6 +169,10 @@ public final class QuoteStage implements Stage {
         if (SENTENCE_CLOSED.matcher(after).find()) {
             after = "";
         }
+        Matcher nextSentence = NEXT_SENTENCE.matcher(after);
+        if (nextSentence.find()) {
+            after = after.substring(0, nextSentence.start() + 1);
+        }
         Matcher verbFirst = AFTER_VERB_FIRST.matcher(after);
         if (verbFirst.find()) {
             Located who = firstMentionIn(mentions, afterStart + verbFirst.start(1), afterStart + verbFirst.end(1));
@@ -176,7 +191,7 @@ public final class QuoteStage implements Stage {
             }
         }
         Matcher speakerFirst = AFTER_SPEAKER_FIRST.matcher(after);
-        if (speakerFirst.find()) {
+        if (speakerFirst.find() && !NEW_CLAUSE.matcher(speakerFirst.group(1)).lookingAt()) {
             String who = speakerFirst.group(1);
             int whoStart = afterStart + speakerFirst.start(1);
             Located named = firstMentionIn(mentions, whoStart, afterStart + speakerFirst.end(1));
@@ -243,6 +258,11 @@ public final class QuoteStage implements Stage {
             if (person != null) {
                 return new Attribution(person.entity(), null);
             }
+        }
+        Located adjacent = lastMentionIn(mentions, clauseStart, limit);
+        if (adjacent != null && limit < s.open() && ADVERBIAL_GAP.matcher(text.substring(adjacent.end(), limit)).matches()
+                && !BodyMentions.possessive(text, adjacent)) {
+            return new Attribution(adjacent.entity(), null);
         }
         Located first = subjectIn(text, mentions, clauseStart, limit);
         if (first != null) {

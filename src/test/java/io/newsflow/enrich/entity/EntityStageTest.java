@@ -162,4 +162,22 @@ class EntityStageTest {
         assertThat(EntityStage.nearMiss("merz", "merkel")).isFalse();
         assertThat(EntityStage.nearMiss("johnson", "jackson")).isFalse();
     }
+
+    @Test
+    void aCountryNameThatStartsAPersonsNameIsPartOfTheName() {
+        Document doc = annotate("", "National Rally leader Jordan Bardella spoke in Paris. King Felipe VI visited "
+                + "Jordan and Spain last week.", null);
+        assertThat(entity(doc, "Jordan Bardella").orElseThrow().type()).isEqualTo(EntityType.PERSON);
+        assertThat(entity(doc, "Jordan").orElseThrow().type()).isEqualTo(EntityType.LOCATION);
+        assertThat(entity(doc, "Spain").orElseThrow().type()).isEqualTo(EntityType.LOCATION);
+        assertThat(entity(doc, "Felipe VI of Spain").orElseThrow().mentions()).extracting(Document.Mention::text)
+                .containsExactly("Felipe VI");
+    }
+
+    @Test
+    void aBareTitleMeansThePersonTheArticleIntroducedWithIt() {
+        Document doc = annotate("", "Prime Minister Keir Starmer met Mark Rutte in London.\n"
+                + "The PM said Britain would lead. Rutte, a former Dutch prime minister, agreed.", null);
+        assertThat(forms(entity(doc, "Keir Starmer").orElseThrow(), MentionKind.TITLE)).containsExactly("The PM");
+    }
 }

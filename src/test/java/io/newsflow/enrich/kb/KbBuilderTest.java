@@ -65,6 +65,20 @@ class KbBuilderTest {
     }
 
     @Test
+    void aMonarchIsKnownByTheRegnalNameNeverByTheCountryAndShortSurnamesAreNoAliases() {
+        assertThat(built.personsNamed("Felipe VI")).extracting(KbPerson::name).containsExactly("Felipe VI of Spain");
+        assertThat(built.personsNamed("Willem-Alexander")).hasSize(1);
+        for (String country : java.util.List.of("Spain", "Jordan", "Sweden", "Netherlands", "Monaco", "Belgium")) {
+            assertThat(built.personsNamed(country)).as(country).isEmpty();
+        }
+        for (String word : java.util.List.of("Tax", "Sen", "Bio", "Ali")) {
+            assertThat(built.personsNamed(word)).as(word).isEmpty();
+        }
+        assertThat(built.personsNamed("Xi")).as("curated short alias kept").extracting(KbPerson::name)
+                .containsExactly("Xi Jinping");
+    }
+
+    @Test
     void theBundledKnowledgeBaseIsTheBuildOfTheCurrentSources() {
         KnowledgeBase bundled = KnowledgeBase.bundled();
         assertThat(bundled.dataDate()).isEqualTo(built.dataDate());

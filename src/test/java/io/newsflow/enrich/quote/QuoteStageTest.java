@@ -96,4 +96,30 @@ class QuoteStageTest {
         Document.Quote q = quotes(body).get(0);
         assertThat(body.substring(q.start(), q.end())).isEqualTo("Nothing about Ukraine without Ukraine,");
     }
+
+    @Test
+    void anAttributionAfterTheQuoteIsReadInItsOwnSentenceAndClauseOnly() {
+        List<Document.Quote> q = quotes("Marco Rubio said Congress was \"on the same page\" about Russia. \"Nobody "
+                + "here is naive about Vladimir Putin,\" he said.\n"
+                + "Kemi Badenoch criticised the plan as “an adventure that Britain cannot afford”, while Nigel Farage "
+                + "said soldiers “must not die for a border that is not ours”.");
+        assertThat(speakerOf(q, "on the same page")).isEqualTo("Marco Rubio");
+        assertThat(speakerOf(q, "Nobody here")).isEqualTo("Marco Rubio");
+        assertThat(speakerOf(q, "an adventure")).isEqualTo("Kemi Badenoch");
+        assertThat(speakerOf(q, "must not die")).isEqualTo("Nigel Farage");
+    }
+
+    @Test
+    void reportedSpeechTakesTheNameBeforeItsVerbAndASentenceWithASubjectDoesNotContinueTheLastSpeaker() {
+        List<Document.Quote> q = quotes("US officials stayed away after Donald Trump left the accord, a decision "
+                + "António Guterres described on Tuesday as \"a historic mistake\".\n"
+                + "Giorgia Meloni said she would \"talk to our American friends first\". Emmanuel Macron, by contrast, "
+                + "praised the Commission's \"unity and firmness\" in the dispute.\n"
+                + "Andrii Sybiha called for sanctions that were \"sharp enough to hurt\". In Kyiv, President Volodymyr "
+                + "Zelenskyy said on social media that he had spoken to Donald Trump on Wednesday and that Ukraine was "
+                + "\"ready for any format of talks\".");
+        assertThat(speakerOf(q, "a historic mistake")).isEqualTo("António Guterres");
+        assertThat(speakerOf(q, "unity and firmness")).isEqualTo("Emmanuel Macron");
+        assertThat(speakerOf(q, "ready for any format")).isEqualTo("Volodymyr Zelenskyy");
+    }
 }
