@@ -53,6 +53,8 @@ public final class EntityStage implements Stage {
     private final EntityRecognizer recognizer;
     private final AliasMatcher<Object> gazetteer;
     private final Pattern titleOnly;
+    /** "the Russian leader", "the UN chief": a qualifier and a generic head-of word, lower case. */
+    private final Pattern leaderOnly;
 
     public EntityStage(KnowledgeBase kb, EntityRecognizer recognizer) {
         this.kb = kb;
@@ -96,6 +98,8 @@ public final class EntityStage implements Stage {
         qualifiers.setLength(qualifiers.length() - 1);
         this.titleOnly = Pattern.compile("(?<![\\p{L}])((?:[Tt]he\\s+)?(?:(" + qualifiers + ")(?:['’]s)?\\s+)?("
                 + Titles.alternation() + "))(?![\\p{L}])(?!\\s+(?:of\\s+)?\\p{Lu})");
+        this.leaderOnly = Pattern.compile("(?<![\\p{L}])([Tt]he\\s+(" + qualifiers + ")(?:['’]s)?\\s+"
+                + "(leader|chief|head))(?![\\p{L}])(?!\\s+(?:of\\s+)?\\p{Lu})");
     }
 
     /** The stage with the bundled knowledge base and CoreNLP's CRF. */
@@ -462,7 +466,52 @@ public final class EntityStage implements Stage {
                             MentionKind.TITLE));
                     dropMiscInside(field, m.start(1), m.end(1));
                 }
+                Matcher l = leaderOnly.matcher(text);
+                while (l.find()) {
+                    if (overlapsMention(field, l.start(1), l.end(1))) {
+                        continue;
+                    }
+                    KbPerson holder = resolveLeader(l.group(2), on);
+                    Cluster cluster = holder == null ? null : find(holder.id());
+                    if (cluster == null && holder != null) {
+                        cluster = new Cluster(holder.id(), EntityType.PERSON, holder);
+                        all.add(cluster);
+                    }
+                    if (cluster != null) {
+                        cluster.mentions.add(new Document.Mention(field, l.start(1), l.end(1), l.group(1),
+                                MentionKind.TITLE));
+                        dropMiscInside(field, l.start(1), l.end(1));
+                    }
+                }
             }
+        }
+
+        /**
+         * "the Russian leader": the one person named in the article who heads that state or government; "the UN
+         * chief": who heads that organisation on the article's date.
+         */
+        private KbPerson resolveLeader(String qualifier, LocalDate on) {
+            Optional<String> country = kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier))
+                    .map(KbCountry::code);
+            if (country.isPresent()) {
+                String j = country.get();
+                List<KbPerson> named = new ArrayList<>();
+                for (Cluster c : all) {
+                    if (c.kb instanceof KbPerson p && p.offices().stream().anyMatch(o -> o.jurisdiction().equals(j)
+                            && (o.kind() == OfficeKind.HEAD_OF_STATE || o.kind() == OfficeKind.HEAD_OF_GOVERNMENT)
+                            && (on == null || o.heldOn(on)))) {
+                        named.add(p);
+                    }
+                }
+                return named.size() == 1 ? named.get(0) : null;
+            }
+            Optional<KbOrganization> org = kb.organizationNamed(qualifier);
+            if (org.isEmpty()) {
+                return null;
+            }
+            String j = org.get().name().equals("NATO") ? "NATO" : org.get().key().toUpperCase(Locale.ROOT);
+            List<KbPerson> heads = kb.holders(OfficeKind.ORG_HEAD, j, on);
+            return heads.size() == 1 ? heads.get(0) : null;
         }
 
         private boolean overlapsMention(Field field, int start, int end) {

@@ -180,4 +180,19 @@ class EntityStageTest {
                 + "The PM said Britain would lead. Rutte, a former Dutch prime minister, agreed.", null);
         assertThat(forms(entity(doc, "Keir Starmer").orElseThrow(), MentionKind.TITLE)).containsExactly("The PM");
     }
+
+    @Test
+    void theCountrysLeaderIsTheHeadNamedInTheArticleAndAnOrganisationsChiefItsHead() {
+        Document doc = annotate("", "Vladimir Putin met Recep Tayyip Erdoğan in Sochi. The Russian leader praised the "
+                + "Turkish leader's mediation.\nThe UN chief welcomed the meeting. The Danish leader stayed away.",
+                "2025-03-04");
+        assertThat(forms(entity(doc, "Vladimir Putin").orElseThrow(), MentionKind.TITLE))
+                .containsExactly("The Russian leader");
+        assertThat(forms(entity(doc, "Recep Tayyip Erdoğan").orElseThrow(), MentionKind.TITLE))
+                .containsExactly("the Turkish leader");
+        assertThat(forms(entity(doc, "António Guterres").orElseThrow(), MentionKind.TITLE))
+                .containsExactly("The UN chief");
+        assertThat(doc.entities()).as("no Danish leader is named, so none is guessed")
+                .noneMatch(e -> e.mentions().stream().anyMatch(m -> m.text().contains("Danish leader")));
+    }
 }
