@@ -305,7 +305,8 @@ public final class EntityStage implements Stage {
         }
 
         void add(Candidate c) {
-            String core = core(c.text());
+            String core = c.type() == EntityType.PERSON
+                    ? PERSON_TITLE.matcher(core(c.text())).replaceFirst("").strip() : core(c.text());
             if (core.isEmpty()) {
                 return;
             }
@@ -693,6 +694,12 @@ public final class EntityStage implements Stage {
             + Titles.alternation() + ")\\s+)+");
 
     /** The name without possessive and without leading honorifics or titles. */
+    /** Titles that are not offices newsflow resolves but may open a person's name ("Chair Jerome Powell"). */
+    private static final Pattern PERSON_TITLE = Pattern.compile("^(?:(?:Chair|Chairman|Chairwoman|Senator|Sen\\.|"
+            + "Rep\\.|Representative|Governor|Gov\\.|Speaker|Mayor|Judge|Justice|Commissioner|Ambassador|Cardinal|"
+            + "Archbishop|Bishop|Rabbi|Sheikh|Imam|General|Gen\\.|Admiral|Colonel|Col\\.|Captain|Lieutenant|"
+            + "Sergeant|Chief)\\s+)+(?=\\p{Lu})");
+
     static String core(String mention) {
         String s = POSSESSIVE.matcher(mention.strip()).replaceAll("");
         return LEADING_TITLE.matcher(s).replaceFirst("").strip();

@@ -64,6 +64,12 @@ public final class QuoteStanceStage implements Stage {
     /** Joins coordinated names after a framing phrase: "Lavrov and the Kremlin", "Macron, Scholz and Tusk". */
     private static final Pattern COORDINATION = Pattern.compile("^(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s+and\\s+)"
             + "(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
+    /** "the Fed chair": a body named only to say who heads or speaks for it. */
+    private static final Pattern ROLE_NOUN = Pattern.compile("[’']?s?\\s+(?:chair|chairman|chairwoman|chief|head|boss|"
+            + "leader|spokesman|spokeswoman|spokesperson|president|director|governor)\\b", Pattern.CASE_INSENSITIVE);
+    /** "I respect Olaf, but he is wrong": a contrast after the evaluation leaves the speaker's view open. */
+    private static final Pattern CONTRAST = Pattern.compile("\\b(?:but|however|although|though|yet)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<EntityType> TARGET_TYPES =
             Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION);
 
@@ -165,7 +171,7 @@ public final class QuoteStanceStage implements Stage {
                     target = m;
                 }
             }
-            if (target != null) {
+            if (target != null && !CONTRAST.matcher(text).region(h.end(), q.end()).find()) {
                 int start = Math.min(target.start(), h.start());
                 int end = Math.max(target.end(), h.end());
                 out.add(stance(text, q, target, h.polarity(), start, end, h.term()));
@@ -182,7 +188,9 @@ public final class QuoteStanceStage implements Stage {
             }
         }
         int sentenceStart = Sentences.start(text, Math.max(0, q.start() - 1));
-        int sentenceEnd = Sentences.end(text, q.end());
+        String quoted = text.substring(q.start(), q.end()).strip();
+        boolean closesSentence = !quoted.isEmpty() && ".!?".indexOf(quoted.charAt(quoted.length() - 1)) >= 0;
+        int sentenceEnd = closesSentence ? Math.min(text.length(), q.end() + 1) : Sentences.end(text, q.end());
         List<int[]> frames = new ArrayList<>();
         Matcher f = FRAME.matcher(text).region(sentenceStart, sentenceEnd);
         while (f.find()) {
@@ -201,7 +209,8 @@ public final class QuoteStanceStage implements Stage {
                 if (!adjacent || m.start() >= q.start() - 1 && m.end() <= q.end() + 1) {
                     break;
                 }
-                if (!m.entity().id().equals(q.speakerEntityId())) {
+                if (!m.entity().id().equals(q.speakerEntityId())
+                        && !ROLE_NOUN.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 20)).lookingAt()) {
                     out.add(stance(text, q, m, polarity, q.start(), q.end(), hits.get(0).term()));
                 }
                 expected = m.end();

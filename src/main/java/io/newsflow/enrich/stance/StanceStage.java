@@ -63,7 +63,7 @@ public final class StanceStage implements Stage {
      * Words between a cue and an entity showing the entity is not what the stance is about: "rejected a call by the
      * UN", "criticised the plan as an adventure that France …", a quotation.
      */
-    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\"]|\\b(?:as|that|which|who|by|from|to)\\b");
+    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\"]|\\b(?:as|that|which|who|by|from|to|a|an)\\b");
 
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");
@@ -244,7 +244,7 @@ public final class StanceStage implements Stage {
             return last;
         }
         if (first != null) {
-            return first;
+            return titledPerson(text, mentions, first, cueStart);
         }
         if (PRONOUN.matcher(text.substring(clauseStart, cueStart)).find()) {
             return lastPersonBefore(text, mentions, clauseStart);
@@ -268,6 +268,19 @@ public final class StanceStage implements Stage {
         Matcher pronoun = PRONOUN_WORD.matcher(text).region(sentenceStart, until);
         if (pronoun.find() && (first == null || pronoun.start() < first.start())) {
             return lastPersonBefore(text, mentions, sentenceStart);
+        }
+        return first == null ? null : titledPerson(text, mentions, first, until);
+    }
+
+    /** "House Speaker Mike Johnson …": a body named right before a titled person stands for that person. */
+    private static Located titledPerson(String text, List<Located> mentions, Located first, int until) {
+        if (first.entity().type() != EntityType.PERSON) {
+            for (Located m : mentions) {
+                if (m.start() > first.end() && m.end() <= until && m.entity().type() == EntityType.PERSON
+                        && TITLE_GAP.matcher(text.substring(first.end(), m.start())).matches()) {
+                    return m;
+                }
+            }
         }
         return first;
     }

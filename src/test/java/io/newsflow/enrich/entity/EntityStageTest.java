@@ -195,4 +195,13 @@ class EntityStageTest {
         assertThat(doc.entities()).as("no Danish leader is named, so none is guessed")
                 .noneMatch(e -> e.mentions().stream().anyMatch(m -> m.text().contains("Danish leader")));
     }
+
+    @Test
+    void aTitleThatIsNoOfficeIsNotPartOfThePersonsName() {
+        Document doc = annotate("", "The Federal Reserve kept rates unchanged, and Chair Jerome Powell warned of "
+                + "tariffs. Mr Powell said the data would decide.", null);
+        Entity powell = entity(doc, "Jerome Powell").orElseThrow();
+        assertThat(powell.type()).isEqualTo(EntityType.PERSON);
+        assertThat(forms(powell, MentionKind.NAME)).contains("Mr Powell");
+    }
 }

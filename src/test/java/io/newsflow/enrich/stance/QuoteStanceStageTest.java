@@ -61,4 +61,11 @@ class QuoteStanceStageTest {
         assertThatThrownBy(() -> PipelineStages.named(List.of("entities", "quotes", "quote-stances")))
                 .hasMessageContaining("STANCES");
     }
+
+    @Test
+    void aContrastLeavesTheViewOpenAndTheFramingSentenceEndsWithTheQuote() {
+        assertThat(stances("“I respect Olaf Scholz, but he is wrong on this,” Emmanuel Macron said.")).isEmpty();
+        assertThat(stances("Donald Trump said: “The economy is weak.” Asked about the Fed chair later, Donald Trump "
+                + "said: “We will see what happens next week.”")).isEmpty();
+    }
 }

@@ -161,4 +161,13 @@ class StanceStageTest {
                 + "Gitanas Nausėda called for NATO to station more air defences in the Baltics."))
                 .noneMatch(st -> st.targetType() == TargetType.ENTITY);
     }
+
+    @Test
+    void aBodyBeforeATitledPersonIsThePersonAndANameAfterAnArticleIsAModifier() {
+        List<Document.Stance> s = stances("House Speaker Mike Johnson met donors and called for a fresh look at the "
+                + "mandate.\nEmmanuel Macron called for a new joint EU borrowing programme.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::targetType, Document.Stance::targetName)
+                .containsExactly(tuple("Mike Johnson", TargetType.TOPIC, "fresh look at the mandate"),
+                        tuple("Emmanuel Macron", TargetType.TOPIC, "new joint EU borrowing programme"));
+    }
 }
