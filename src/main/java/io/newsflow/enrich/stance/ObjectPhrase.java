@@ -43,7 +43,7 @@ final class ObjectPhrase {
             + "\\s+(?:called|calls|described as|describes as|termed|dubbed|branded)\\s+(?:as\\s+)?",
             Pattern.CASE_INSENSITIVE);
     /** "urged allies to keep up arms deliveries": for calls, the act asked for. */
-    private static final Pattern ASKED_TO = Pattern.compile("^\\s*(?:[\\p{L}\\p{N}'’\\-]+\\s+){1,4}to\\s+(?!be\\b)");
+    private static final Pattern ASKED_TO = Pattern.compile("^\\s*(?:[\\p{L}\\p{N}'’\\-]+\\s+){1,4}?to\\s+(?!be\\b)");
 
     private ObjectPhrase() {
     }

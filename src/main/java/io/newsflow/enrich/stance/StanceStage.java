@@ -63,7 +63,7 @@ public final class StanceStage implements Stage {
      * Words between a cue and an entity showing the entity is not what the stance is about: "rejected a call by the
      * UN", "criticised the plan as an adventure that France …", a quotation.
      */
-    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\"]|\\b(?:as|that|which|who|by|from|to|a|an)\\b");
+    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\"]|\\b(?:as|that|which|who|by|from|to|a|an|and|or|him|her|them|it)\\b");
 
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");
@@ -330,6 +330,10 @@ public final class StanceStage implements Stage {
         }
         Matcher topic = topicPattern.matcher(text.substring(from, to));
         int topicStart = topic.find() ? from + topic.start() : Integer.MAX_VALUE;
+        if (PERSON_CUES.contains(cueKey)) {
+            // "accused the government of sabotaging the talks": a stance on whom it names, never on a topic
+            topicStart = Integer.MAX_VALUE;
+        }
         if (entity == null && topicStart == Integer.MAX_VALUE) {
             if (PERSON_CUES.contains(cueKey)) {
                 return null;

@@ -170,4 +170,14 @@ class StanceStageTest {
                 .containsExactly(tuple("Mike Johnson", TargetType.TOPIC, "fresh look at the mandate"),
                         tuple("Emmanuel Macron", TargetType.TOPIC, "new joint EU borrowing programme"));
     }
+
+    @Test
+    void aPronounOrAnotherClauseBeforeANameAndTopicsAfterPersonCuesAreNoTargets() {
+        List<Document.Stance> s = stances("Benjamin Netanyahu spoke first. Keir Starmer backed him and condemned Hamas "
+                + "for the attack.\nYair Lapid accused the government of sabotaging the talks.\n"
+                + "Badr Abdelatty urged both sides to return to the table.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName)
+                .containsExactly(tuple("Keir Starmer", Polarity.AGAINST, "Hamas"),
+                        tuple("Badr Abdelatty", Polarity.FAVOR, "return to the table"));
+    }
 }
