@@ -63,7 +63,8 @@ public final class StanceStage implements Stage {
      * Words between a cue and an entity showing the entity is not what the stance is about: "rejected a call by the
      * UN", "criticised the plan as an adventure that France …", a quotation.
      */
-    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\"]|\\b(?:as|that|which|who|by|from|to|a|an|and|or|him|her|them|it)\\b");
+    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\",;:]|\\b(?:as|that|which|who|by|from|to|a|an|and|or|him|her|them|it|saying|"
+            + "adding|arguing|calling|because)\\b");
 
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");

@@ -175,7 +175,8 @@ class StanceStageTest {
     void aPronounOrAnotherClauseBeforeANameAndTopicsAfterPersonCuesAreNoTargets() {
         List<Document.Stance> s = stances("Benjamin Netanyahu spoke first. Keir Starmer backed him and condemned Hamas "
                 + "for the attack.\nYair Lapid accused the government of sabotaging the talks.\n"
-                + "Badr Abdelatty urged both sides to return to the table.");
+                + "Badr Abdelatty urged both sides to return to the table.\n"
+                + "Donald Trump criticised the bill, saying Europe should pay more.");
         assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName)
                 .containsExactly(tuple("Keir Starmer", Polarity.AGAINST, "Hamas"),
                         tuple("Badr Abdelatty", Polarity.FAVOR, "return to the table"));
