@@ -184,7 +184,7 @@ public final class EntityStage implements Stage {
             }
             List<Candidate> merged = new ArrayList<>(gaz);
             for (NamedSpan raw : recognizer.recognize(doc)) {
-                NamedSpan s = withParticles(trim(raw, text), text);
+                NamedSpan s = withFirstName(withParticles(trim(raw, text), text), text);
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)) {
                     continue;
                 }
@@ -249,6 +249,27 @@ public final class EntityStage implements Stage {
             + "della|dos|das|du|ter|ten)(?:\\s(?:der|den|de|la))?[\\s-]\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)?");
 
     /** A person span the recogniser cut at a lower-case particle ("Musaed" of "Musaed al Alban"), extended. */
+    /**
+     * "Sen. Rand Paul" where the recogniser tagged only "Paul": a capitalised word between a title and a person's
+     * name is the first name.
+     */
+    private static NamedSpan withFirstName(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()
+                || s.text().contains(" ")) {
+            return s;
+        }
+        Matcher m = FIRST_NAME_AFTER_TITLE.matcher(text.substring(Math.max(0, s.start() - 40), s.start()));
+        if (!m.find()) {
+            return s;
+        }
+        int start = s.start() - (m.end() - m.start(1));
+        return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), s.type());
+    }
+
+    private static final Pattern FIRST_NAME_AFTER_TITLE = Pattern.compile("(?:^|[^\\p{L}])(?:" + Titles.HONORIFICS
+            + "|Sen\\.|Senator|Rep\\.|Representative|Gov\\.|Governor|Speaker|Mayor|Judge|General|Gen\\.|President|"
+            + "Chancellor|Minister|Secretary|Chair|Chairman|Chairwoman)\\s+(\\p{Lu}[\\p{Ll}]+\\s+)$");
+
     private static NamedSpan withParticles(NamedSpan s, String text) {
         if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()) {
             return s;

@@ -204,4 +204,12 @@ class EntityStageTest {
         assertThat(powell.type()).isEqualTo(EntityType.PERSON);
         assertThat(forms(powell, MentionKind.NAME)).contains("Mr Powell");
     }
+
+    @Test
+    void aCapitalisedWordBetweenATitleAndASurnameIsTheFirstName() {
+        Document doc = annotate("", "Sen. Rand Paul, a Kentucky Republican, opposed the bill. Paul said so twice.",
+                null);
+        assertThat(forms(entity(doc, "Rand Paul").orElseThrow(), MentionKind.NAME))
+                .containsExactlyInAnyOrder("Rand Paul", "Paul");
+    }
 }
