@@ -298,8 +298,17 @@ public final class QuoteStage implements Stage {
 
     private static boolean leadsWith(String text, int from, int mentionStart) {
         String between = text.substring(from, mentionStart).strip();
-        return between.isEmpty() || between.matches("(?i)(the|reporters|journalists|[a-z]+ly|on \\p{L}+|in \\p{L}+)?");
+        return between.isEmpty() || between.matches("(?i)(the|reporters|journalists|[a-z]+ly|on \\p{L}+|in \\p{L}+)?")
+                || ROLE_BEFORE_NAME.matcher(between).matches();
     }
+
+    /** "said its founder Mark van Baal", "said the group's chief executive, X": a role, then the speaker. */
+    private static final Pattern ROLE_BEFORE_NAME = Pattern.compile("(?:(?:the|its|their|his|her|a|an|[\\p{L}]+['’]s)"
+            + "\\s+){0,2}(?:(?:senior|deputy|chief|executive|general|former|acting|managing|vice|co-)\\s*)*(?:founder|"
+            + "co-founder|director|chief|executive|spokesman|spokeswoman|spokesperson|president|chairman|chairwoman|"
+            + "chair|head|leader|minister|secretary|official|analyst|economist|professor|adviser|advisor|manager|"
+            + "editor|ambassador|envoy|commander|lawyer|attorney|researcher|campaigner|owner|partner|ceo|cfo)"
+            + "\\s*,?");
 
     private static String cue(String after, int from, int to) {
         String c = after.substring(Math.max(0, from), Math.min(after.length(), to)).replaceAll("^[\\s,.!?…]+", "")

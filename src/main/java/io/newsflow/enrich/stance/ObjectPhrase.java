@@ -33,7 +33,8 @@ final class ObjectPhrase {
             "proposal", "call", "calls", "plan", "plans", "accusations", "allegations", "notion", "report",
             "decision", "offer", "announcement", "effort", "efforts", "arrangement", "legislation", "attempt",
             "attempts", "speech", "bill", "deal", "measure", "measures", "step", "steps", "initiative",
-            "government", "approach", "policy", "agreement", "request", "demand", "demands", "warning", "warnings");
+            "government", "approach", "policy", "agreement", "request", "demand", "demands", "warning", "warnings",
+            "result", "results", "outcome", "news", "development", "developments", "change", "changes", "verdict");
     /** Heads whose complement is the topic: "the principle of a security guarantee", "the prospect of talks". */
     private static final Set<String> OF_HEADS = Set.of("principle", "prospect", "idea", "notion", "possibility",
             "concept", "plan", "plans", "proposal", "proposals", "calls", "call", "question", "issue", "threat",

@@ -122,4 +122,12 @@ class QuoteStageTest {
         assertThat(speakerOf(q, "unity and firmness")).isEqualTo("Emmanuel Macron");
         assertThat(speakerOf(q, "ready for any format")).isEqualTo("Volodymyr Zelenskyy");
     }
+
+    @Test
+    void aRoleBetweenTheVerbAndTheNameStillNamesTheSpeaker() {
+        List<Document.Quote> q = quotes("“Shell is a climate laggard,” said its founder Mark van Baal.\n"
+                + "“We will not change course,” said the company's chief executive, Wael Sawan.");
+        assertThat(speakerOf(q, "Shell is a climate")).isEqualTo("Mark van Baal");
+        assertThat(speakerOf(q, "We will not change")).isEqualTo("Wael Sawan");
+    }
 }
