@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /** Entity mentions in a document's body, in text order, for stages that read the entity layer. Stateless. */
 public final class BodyMentions {
@@ -40,5 +41,30 @@ public final class BodyMentions {
     public static boolean possessive(String text, Located m) {
         return m.end() + 1 < text.length() && (text.charAt(m.end()) == '’' || text.charAt(m.end()) == '\'')
                 && text.charAt(m.end() + 1) == 's';
+    }
+
+    /**
+     * The person a pronoun at {@code offset} most likely means: the first person named in the sentence that holds
+     * the nearest person mention before it (its subject rather than its object); null when no person came before.
+     */
+    public static Located pronounReferent(String text, List<Located> mentions, int offset,
+                                          IntUnaryOperator sentenceStart) {
+        Located last = null;
+        for (Located m : mentions) {
+            if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
+                last = m;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        int start = sentenceStart.applyAsInt(last.start());
+        for (Located m : mentions) {
+            if (m.entity().type() == EntityType.PERSON && m.start() >= start && m.start() <= last.start()
+                    && !possessive(text, m)) {
+                return m;
+            }
+        }
+        return last;
     }
 }

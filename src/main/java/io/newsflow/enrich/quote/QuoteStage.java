@@ -45,7 +45,8 @@ public final class QuoteStage implements Stage {
     private static final Pattern PRONOUN = Pattern.compile("^(?:he|she|He|She)\\b");
     private static final Pattern SENTENCE_CLOSED = Pattern.compile("^\\s*[.!?]");
     /** The end of the sentence after a quote: no attribution is read past it ("… page" about Russia. “Nobody …”). */
-    private static final Pattern NEXT_SENTENCE = Pattern.compile("(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|"
+    private static final Pattern NEXT_SENTENCE = Pattern.compile("(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|"
+            + "Gov|Prof|"
             + "Jr|Sr|\\p{Lu}))[.!?][”\"’']?\\s+(?=[“\"‘]?\\p{Lu})");
     /** A clause after a quote that has its own subject: ", while Marine Le Pen said …". */
     private static final Pattern NEW_CLAUSE = Pattern.compile("(?:while|whereas|but|and|although|though|as|when|"
@@ -199,7 +200,7 @@ public final class QuoteStage implements Stage {
                 return new Attribution(named.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
             }
             if (PRONOUN.matcher(who).find()) {
-                Located person = lastPersonBefore(text, mentions, s.open());
+                Located person = pronounReferent(text, mentions, s.open());
                 if (person != null) {
                     return new Attribution(person.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
                 }
@@ -233,7 +234,7 @@ public final class QuoteStage implements Stage {
                 return new Attribution(who.entity(), before.substring(b.start()).strip().replaceAll("[:,]$", ""));
             }
             if (PRONOUN.matcher(before.strip()).find()) {
-                Located person = lastPersonBefore(text, mentions, sentenceStart);
+                Located person = pronounReferent(text, mentions, sentenceStart);
                 if (person != null) {
                     return new Attribution(person.entity(), before.substring(b.start()).strip());
                 }
@@ -254,13 +255,14 @@ public final class QuoteStage implements Stage {
             clauseStart = sentenceStart + brk.end();
         }
         if (PRONOUN.matcher(text.substring(clauseStart, limit).strip()).find()) {
-            Located person = lastPersonBefore(text, mentions, sentenceStart);
+            Located person = pronounReferent(text, mentions, sentenceStart);
             if (person != null) {
                 return new Attribution(person.entity(), null);
             }
         }
         Located adjacent = lastMentionIn(mentions, clauseStart, limit);
-        if (adjacent != null && limit < s.open() && ADVERBIAL_GAP.matcher(text.substring(adjacent.end(), limit)).matches()
+        if (adjacent != null && limit < s.open()
+                && ADVERBIAL_GAP.matcher(text.substring(adjacent.end(), limit)).matches()
                 && !BodyMentions.possessive(text, adjacent)) {
             return new Attribution(adjacent.entity(), null);
         }
@@ -269,7 +271,7 @@ public final class QuoteStage implements Stage {
             return new Attribution(first.entity(), null);
         }
         if (Pattern.compile("(?:^|[\\s,])(?:he|she|He|She)\\s").matcher(text.substring(clauseStart, limit)).find()) {
-            Located person = lastPersonBefore(text, mentions, sentenceStart);
+            Located person = pronounReferent(text, mentions, sentenceStart);
             return person == null ? null : new Attribution(person.entity(), null);
         }
         return null;
@@ -348,28 +350,6 @@ public final class QuoteStage implements Stage {
         return lastPerson != null ? lastPerson : lastOrg;
     }
 
-    /** The person a pronoun at {@code offset} most likely means: the first person of the sentence that holds the
-     * nearest person mention before it. */
-    private static Located lastPersonBefore(String text, List<Located> mentions, int offset) {
-        Located last = null;
-        for (Located m : mentions) {
-            if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
-                last = m;
-            }
-        }
-        if (last == null) {
-            return null;
-        }
-        int start = sentenceStart(text, last.start());
-        for (Located m : mentions) {
-            if (m.entity().type() == EntityType.PERSON && m.start() >= start && m.start() <= last.start()
-                    && !BodyMentions.possessive(text, m)) {
-                return m;
-            }
-        }
-        return last;
-    }
-
     /** Start of the sentence holding {@code offset}: after a line break, or after . ! ? (and closing quotes) + space. */
     private static int sentenceStart(String text, int offset) {
         int i = offset - 1;
@@ -400,5 +380,9 @@ public final class QuoteStage implements Stage {
     private static int words(String s) {
         String t = s.strip();
         return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+
+    private static Located pronounReferent(String text, List<Located> mentions, int offset) {
+        return BodyMentions.pronounReferent(text, mentions, offset, o -> sentenceStart(text, o));
     }
 }

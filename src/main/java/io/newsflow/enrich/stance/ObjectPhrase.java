@@ -40,8 +40,9 @@ final class ObjectPhrase {
             "concept", "plan", "plans", "proposal", "proposals", "calls", "call", "question", "issue", "threat",
             "prospects", "talk");
     /** "criticised what he called the “weaponisation of trade”": the topic follows the naming verb. */
-    private static final Pattern WHAT_CALLED = Pattern.compile("^\\s*[“\"]?what\\s+(?:he|she|they|it|[\\p{Lu}][\\p{L}-]*)"
-            + "\\s+(?:called|calls|described as|describes as|termed|dubbed|branded)\\s+(?:as\\s+)?",
+    private static final Pattern WHAT_CALLED = Pattern.compile("^\\s*[“\"]?what\\s+"
+            + "(?:he|she|they|it|[\\p{Lu}][\\p{L}-]*)\\s+"
+            + "(?:called|calls|described as|describes as|termed|dubbed|branded)\\s+(?:as\\s+)?",
             Pattern.CASE_INSENSITIVE);
     /** "urged allies to keep up arms deliveries": for calls, the act asked for. */
     private static final Pattern ASKED_TO = Pattern.compile("^\\s*(?:[\\p{L}\\p{N}'’\\-]+\\s+){1,4}?to\\s+(?!be\\b)");

@@ -59,13 +59,15 @@ public final class QuoteStanceStage implements Stage {
     /** Framing words naming what a quote is about. */
     private static final Pattern FRAME = Pattern.compile("\\b(?:(?:photo|photograph|picture|image|video|clip|post)s?"
             + "\\s+of|(?:said|says|wrote|writes|posted|tweeted|remarked|spoke)\\s+(?:of|about)|(?:asked|speaking|"
-            + "talking|writing)\\s+about|referring\\s+to|in\\s+(?:a\\s+)?reference\\s+to|tribute\\s+to)\\s+(?:the\\s+)?",
+            + "talking|writing)\\s+about|referring\\s+to|in\\s+(?:a\\s+)?reference\\s+to|tribute\\s+to)"
+            + "\\s+(?:the\\s+)?",
             Pattern.CASE_INSENSITIVE);
     /** Joins coordinated names after a framing phrase: "Lavrov and the Kremlin", "Macron, Scholz and Tusk". */
     private static final Pattern COORDINATION = Pattern.compile("^(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s+and\\s+)"
             + "(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
     /** "the Fed chair": a body named only to say who heads or speaks for it. */
-    private static final Pattern ROLE_NOUN = Pattern.compile("[’']?s?\\s+(?:chair|chairman|chairwoman|chief|head|boss|"
+    private static final Pattern ROLE_NOUN = Pattern.compile("[’']?s?\\s+(?:chair|chairman|chairwoman|chief|"
+            + "head|boss|"
             + "leader|spokesman|spokeswoman|spokesperson|president|director|governor)\\b", Pattern.CASE_INSENSITIVE);
     /** "I respect Olaf, but he is wrong": a contrast after the evaluation leaves the speaker's view open. */
     private static final Pattern CONTRAST = Pattern.compile("\\b(?:but|however|although|though|yet)\\b",
@@ -210,7 +212,8 @@ public final class QuoteStanceStage implements Stage {
                     break;
                 }
                 if (!m.entity().id().equals(q.speakerEntityId())
-                        && !ROLE_NOUN.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 20)).lookingAt()) {
+                        && !ROLE_NOUN.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 20))
+                        .lookingAt()) {
                     out.add(stance(text, q, m, polarity, q.start(), q.end(), hits.get(0).term()));
                 }
                 expected = m.end();

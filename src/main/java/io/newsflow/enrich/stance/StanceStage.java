@@ -63,7 +63,8 @@ public final class StanceStage implements Stage {
      * Words between a cue and an entity showing the entity is not what the stance is about: "rejected a call by the
      * UN", "criticised the plan as an adventure that France …", a quotation.
      */
-    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\",;:]|\\b(?:as|that|which|who|by|from|to|a|an|and|or|him|her|them|it|saying|"
+    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\",;:]|\\b(?:as|that|which|who|by|from|to|a|an|"
+            + "and|or|him|her|them|it|saying|"
             + "adding|arguing|calling|because)\\b");
 
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
@@ -248,7 +249,7 @@ public final class StanceStage implements Stage {
             return titledPerson(text, mentions, first, cueStart);
         }
         if (PRONOUN.matcher(text.substring(clauseStart, cueStart)).find()) {
-            return lastPersonBefore(text, mentions, clauseStart);
+            return pronounReferent(text, mentions, clauseStart);
         }
         return null;
     }
@@ -268,7 +269,7 @@ public final class StanceStage implements Stage {
         }
         Matcher pronoun = PRONOUN_WORD.matcher(text).region(sentenceStart, until);
         if (pronoun.find() && (first == null || pronoun.start() < first.start())) {
-            return lastPersonBefore(text, mentions, sentenceStart);
+            return pronounReferent(text, mentions, sentenceStart);
         }
         return first == null ? null : titledPerson(text, mentions, first, until);
     }
@@ -284,27 +285,6 @@ public final class StanceStage implements Stage {
             }
         }
         return first;
-    }
-
-    /** The person a pronoun at {@code offset} refers to: the subject of the sentence naming the last person. */
-    private static Located lastPersonBefore(String text, List<Located> mentions, int offset) {
-        Located last = null;
-        for (Located m : mentions) {
-            if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
-                last = m;
-            }
-        }
-        if (last == null) {
-            return null;
-        }
-        int sentenceStart = Sentences.start(text, last.start());
-        for (Located m : mentions) {
-            if (m.start() >= sentenceStart && m.start() <= last.start() && m.entity().type() == EntityType.PERSON
-                    && !BodyMentions.possessive(text, m)) {
-                return m;
-            }
-        }
-        return last;
     }
 
     /** The first person or organisation named within a few words after {@code from}, up to {@code to}. */
@@ -448,5 +428,9 @@ public final class StanceStage implements Stage {
         t.put("negotiations", List.of("negotiations", "talks"));
         t.put("defence spending", List.of("defence spending", "defense spending", "military spending"));
         return t;
+    }
+
+    private static Located pronounReferent(String text, List<Located> mentions, int offset) {
+        return BodyMentions.pronounReferent(text, mentions, offset, o -> Sentences.start(text, o));
     }
 }
