@@ -27,7 +27,7 @@ COPY --from=build /build/target/newsflow.jar /app/newsflow.jar
 # The working directory is the same writable place, so relative defaults (e.g. the embedded broker's
 # data/broker of `demo` and `broker`) work for the non-root user too.
 ENV NEWSFLOW_STATE_DIR=/var/lib/newsflow \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsflow.schema"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:-DontCompileHugeMethods -XX:+ExitOnOutOfMemoryError -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsflow.schema"
 VOLUME ["/var/lib/newsflow"]
 WORKDIR /var/lib/newsflow
 USER newsflow:newsflow

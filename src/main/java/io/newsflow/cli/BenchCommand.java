@@ -4,6 +4,7 @@ import io.newsflow.bench.AlertBenchmark;
 import io.newsflow.bench.PipelineBenchmark;
 import io.newsflow.bench.StageBenchmark;
 import io.newsflow.enrich.PipelineStages;
+import io.newsflow.enrich.entity.CrfEntityRecognizer;
 import io.newsflow.enrich.quote.QuoteStage;
 import io.newsflow.enrich.stance.QuoteStanceStage;
 import io.newsflow.enrich.stance.StanceStage;
@@ -113,6 +114,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, StageBenchmark.Result stagesResult, double matcher, PipelineBenchmark.Result r) {
+        out.printf("JVM: %s %s, %s; huge methods JIT-compiled (%s): %s%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.vm.version"), maxHeap(), CrfEntityRecognizer.JIT_FLAG,
+                CrfEntityRecognizer.compilesHugeMethods().map(on -> on ? "yes" : "no").orElse("unknown"));
         out.printf("Stages, single thread, no Kafka (%d generated ~700-token articles)%n", stagesResult.articles());
         out.printf("| %-24s | %14s |%n", "stage", "articles/s");
         out.printf("|%s|%s|%n", "-".repeat(26), "-".repeat(16));
@@ -148,6 +152,10 @@ final class BenchCommand implements Callable<Integer> {
         out.println("enriched_p99_ms=" + r.pipeline().p99Ms());
         out.println(String.format(Locale.ROOT, "leader_matcher_articles_per_s=%.1f", matcher));
         out.flush();
+    }
+
+    private static String maxHeap() {
+        return String.format(Locale.ROOT, "max heap %d MiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     private int alertBench(PrintWriter out, Path work) throws Exception {
