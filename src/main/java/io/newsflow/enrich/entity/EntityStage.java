@@ -97,7 +97,7 @@ public final class EntityStage implements Stage {
         }
         qualifiers.setLength(qualifiers.length() - 1);
         this.titleOnly = Pattern.compile("(?<![\\p{L}])((?:[Tt]he\\s+)?(?:(" + qualifiers + ")(?:['’]s)?\\s+)?("
-                + Titles.alternation() + "))(?![\\p{L}])(?!\\s+(?:of\\s+)?\\p{Lu})");
+                + Titles.alternationAnyCase() + "))(?![\\p{L}-])(?!\\s+(?:of\\s+)?\\p{Lu})");
         this.leaderOnly = Pattern.compile("(?<![\\p{L}])([Tt]he\\s+(" + qualifiers + ")(?:['’]s)?\\s+"
                 + "(leader|chief|head))(?![\\p{L}])(?!\\s+(?:of\\s+)?\\p{Lu})");
     }
@@ -242,6 +242,7 @@ public final class EntityStage implements Stage {
             "While", "Meanwhile", "However", "Also", "Now", "Later", "Earlier", "As", "After", "Before", "If", "Since",
             "On", "In", "At", "By", "With", "For", "From", "To", "Only", "Even", "Both", "Its", "His", "Her", "Their");
 
+    private static final Pattern OF_AFTER = Pattern.compile("\\s+of\\b");
     private static final Pattern FORMER = Pattern.compile("(?i)\\b(?:former|ex-)");
 
     /** A lower-case name particle and the capitalised name after it: "al Alban", "von der Leyen", "bin Salman". */
@@ -467,15 +468,20 @@ public final class EntityStage implements Stage {
                 Matcher m = titleOnly.matcher(text);
                 while (m.find()) {
                     String qualifier = m.group(2);
-                    String title = m.group(3).replaceAll("\\s+", " ");
+                    String written = m.group(3).replaceAll("\\s+", " ");
+                    boolean lowerCase = Character.isLowerCase(written.charAt(0));
+                    if (lowerCase && !qualifiedOrDefinite(text, m, qualifier)) {
+                        continue;
+                    }
+                    String title = Titles.canonical(written).orElse(written);
                     Optional<OfficeKind> kind = Titles.kindOf(title);
-                    if (kind.isEmpty() || !Character.isUpperCase(title.charAt(0))) {
+                    if (kind.isEmpty()) {
                         continue;
                     }
                     if (overlapsMention(field, m.start(1), m.end(1))) {
                         continue;
                     }
-                    KbPerson holder = resolve(kind.get(), title, qualifier, on);
+                    KbPerson holder = resolve(kind.get(), title, qualifier, on, lowerCase);
                     if (holder == null) {
                         continue;
                     }
@@ -560,7 +566,17 @@ public final class EntityStage implements Stage {
             all.removeIf(c -> c.mentions.isEmpty());
         }
 
-        private KbPerson resolve(OfficeKind kind, String title, String qualifier, LocalDate on) {
+        /**
+         * A title in lower case refers to a person only as "the [qualifier] title" or "[qualifier]'s title", and not
+         * when "of" follows ("the president of the club").
+         */
+        private boolean qualifiedOrDefinite(String text, Matcher m, String qualifier) {
+            boolean definite = m.group(1).regionMatches(true, 0, "the", 0, 3)
+                    && Character.isWhitespace(m.group(1).charAt(3));
+            return (definite || qualifier != null) && !OF_AFTER.matcher(text).region(m.end(1), text.length()).lookingAt();
+        }
+
+        private KbPerson resolve(OfficeKind kind, String title, String qualifier, LocalDate on, boolean lowerCase) {
             String jurisdiction = null;
             if (qualifier != null) {
                 jurisdiction = kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier))
@@ -614,7 +630,7 @@ public final class EntityStage implements Stage {
             if (mentioned.size() == 1) {
                 return mentioned.get(0);
             }
-            if (mentioned.isEmpty() && (title.equals("PM") || title.equals("Prime Minister"))) {
+            if (mentioned.isEmpty() && !lowerCase && (title.equals("PM") || title.equals("Prime Minister"))) {
                 List<KbPerson> uk = kb.holders(OfficeKind.HEAD_OF_GOVERNMENT, "GB", on);
                 return uk.isEmpty() ? null : uk.get(0);
             }

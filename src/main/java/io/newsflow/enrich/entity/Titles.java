@@ -1,7 +1,11 @@
 package io.newsflow.enrich.entity;
 
 import io.newsflow.enrich.kb.OfficeKind;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,9 +46,33 @@ final class Titles {
         return Optional.ofNullable(ROLE_TITLES.get(title));
     }
 
+    /**
+     * The title as {@link #ROLE_TITLES} writes it, for a title written in any case ("prime minister" → "Prime
+     * Minister"); "PM" only in capitals.
+     */
+    static Optional<String> canonical(String written) {
+        String w = written.replaceAll("\\s+", " ");
+        if (ROLE_TITLES.containsKey(w)) {
+            return Optional.of(w);
+        }
+        return ROLE_TITLES.keySet().stream().filter(t -> !t.equals("PM") && t.equalsIgnoreCase(w)).findFirst();
+    }
+
     /** Regex alternation of all role titles, longest first. */
     static String alternation() {
-        return ROLE_TITLES.keySet().stream().sorted((a, b) -> b.length() - a.length())
+        return alternation(ROLE_TITLES.keySet());
+    }
+
+    /** {@link #alternation()} plus every title but "PM" in lower case ("the prime minister"). */
+    static String alternationAnyCase() {
+        List<String> all = new ArrayList<>(ROLE_TITLES.keySet());
+        ROLE_TITLES.keySet().stream().filter(t -> !t.equals("PM")).map(t -> t.toLowerCase(Locale.ROOT))
+                .forEach(all::add);
+        return alternation(all);
+    }
+
+    private static String alternation(Collection<String> titles) {
+        return titles.stream().sorted((a, b) -> b.length() - a.length())
                 .map(t -> t.replace(".", "\\.").replace(" ", "\\s+")).reduce((a, b) -> a + "|" + b).orElseThrow();
     }
 }

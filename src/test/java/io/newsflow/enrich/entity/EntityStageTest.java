@@ -182,6 +182,27 @@ class EntityStageTest {
     }
 
     @Test
+    void lowerCaseTitlesResolveWhenQualifiedOrDefiniteAndNamedInTheArticle() {
+        Document doc = annotate("", "President Donald Trump met Prime Minister Narendra Modi. Secretary of State Marco "
+                + "Rubio joined them.\nThe Indian prime minister praised the president. Aides said the secretary of state "
+                + "had warned colleagues. Germany's foreign minister stayed away. The president of the chamber of "
+                + "commerce, the president-elect of the club and a prime minister of old were not there.", "2025-09-01");
+        assertThat(forms(entity(doc, "Narendra Modi").orElseThrow(), MentionKind.TITLE))
+                .containsExactly("The Indian prime minister");
+        assertThat(forms(entity(doc, "Donald Trump").orElseThrow(), MentionKind.TITLE)).containsExactly("the president");
+        assertThat(forms(entity(doc, "Marco Rubio").orElseThrow(), MentionKind.TITLE))
+                .containsExactly("the secretary of state");
+        assertThat(entity(doc, "Johann Wadephul")).as("qualified: the knowledge base's holder on the date").isPresent();
+    }
+
+    @Test
+    void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
+        Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
+                + "the president will travel.", "2025-09-01");
+        assertThat(doc.entities()).noneMatch(e -> e.type() == EntityType.PERSON);
+    }
+
+    @Test
     void theCountrysLeaderIsTheHeadNamedInTheArticleAndAnOrganisationsChiefItsHead() {
         Document doc = annotate("", "Vladimir Putin met Recep Tayyip Erdoğan in Sochi. The Russian leader praised the "
                 + "Turkish leader's mediation.\nThe UN chief welcomed the meeting. The Danish leader stayed away.",
