@@ -55,6 +55,10 @@ public final class EntityStage implements Stage {
     private final Pattern titleOnly;
     /** "the Russian leader", "the UN chief": a qualifier and a generic head-of word, lower case. */
     private final Pattern leaderOnly;
+    /** "Egypt's foreign minister, " right before a name. */
+    private final Pattern titleCommaBefore;
+    /** ", the Israeli foreign minister" right after a name. */
+    private final Pattern commaTitleAfter;
 
     public EntityStage(KnowledgeBase kb, EntityRecognizer recognizer) {
         this.kb = kb;
@@ -98,6 +102,10 @@ public final class EntityStage implements Stage {
         qualifiers.setLength(qualifiers.length() - 1);
         this.titleOnly = Pattern.compile("(?<![\\p{L}])((?:[Tt]he\\s+)?(?:(" + qualifiers + ")(?:['’]s)?\\s+)?("
                 + Titles.alternationAnyCase() + "))(?![\\p{L}-])(?!\\s+(?:of\\s+)?\\p{Lu})");
+        String title = "((?:[Tt]he\\s+)?(?:(" + qualifiers + ")(?:['’]s)?\\s+)?(" + Titles.alternationAnyCase() + "))";
+        this.titleCommaBefore = Pattern.compile("(?<![\\p{L}])" + title + ",\\s+(?:" + APPOSITIVE_HONORIFICS
+                + "\\s+)?$");
+        this.commaTitleAfter = Pattern.compile("^,\\s+" + title + "(?=\\s*[,.;:])");
         this.leaderOnly = Pattern.compile("(?<![\\p{L}])([Tt]he\\s+(" + qualifiers + ")(?:['’]s)?\\s+"
                 + "(leader|chief|head))(?![\\p{L}])(?!\\s+(?:of\\s+)?\\p{Lu})");
     }
@@ -242,6 +250,10 @@ public final class EntityStage implements Stage {
             "While", "Meanwhile", "However", "Also", "Now", "Later", "Earlier", "As", "After", "Before", "If", "Since",
             "On", "In", "At", "By", "With", "For", "From", "To", "Only", "Even", "Both", "Its", "His", "Her", "Their");
 
+    private static final String APPOSITIVE_HONORIFICS = "(?:Prince|Princess|Sheikh|Sheikha|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?)";
+    private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("\\s*[,.;:]");
+    private static final Pattern COMMA_GAP = Pattern.compile(",\\s+");
+    private static final Pattern COMMA_HONORIFIC_GAP = Pattern.compile(",\\s+(?:" + APPOSITIVE_HONORIFICS + "\\s+)?");
     private static final Pattern OF_AFTER = Pattern.compile("\\s+of\\b");
     private static final Pattern FORMER = Pattern.compile("(?i)\\b(?:former|ex-)");
 
@@ -478,7 +490,8 @@ public final class EntityStage implements Stage {
                     if (kind.isEmpty()) {
                         continue;
                     }
-                    if (overlapsMention(field, m.start(1), m.end(1))) {
+                    if (overlapsMention(field, m.start(1), m.end(1))
+                            || appositive(this, field, text, m.start(1), m.end(1))) {
                         continue;
                     }
                     KbPerson holder = resolve(kind.get(), title, qualifier, on, lowerCase);
@@ -753,7 +766,10 @@ public final class EntityStage implements Stage {
     private String roleBefore(Candidate c, String text) {
         String before = text.substring(Math.max(0, c.start() - 80), c.start());
         Matcher m = OFFICE_BEFORE.matcher(before);
-        if (!m.find() || m.group().contains("Press")
+        if (!m.find()) {
+            return appositiveRole(c, text);
+        }
+        if (m.group().contains("Press")
                 || FORMER.matcher(before.substring(Math.max(0, m.start() - 12), m.start() + 1)).find()) {
             return null;
         }
@@ -765,6 +781,55 @@ public final class EntityStage implements Stage {
         Optional<KbCountry> country = kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier));
         return country.map(k -> title + " of " + k.name())
                 .orElse(NOT_QUALIFIERS.contains(qualifier) ? title : qualifier + " " + title);
+    }
+
+    /**
+     * The office set beside a name with a comma ("Egypt's foreign minister, Badr Abdelatty"; "Gideon Saar, the Israeli
+     * foreign minister,"), as "Foreign Minister of Egypt", or null.
+     */
+    private String appositiveRole(Candidate c, String text) {
+        Matcher before = titleCommaBefore.matcher(text.substring(Math.max(0, c.start() - 80), c.start()));
+        if (before.find() && text.startsWith(",", c.end())) {
+            return roleOf(before.group(3), before.group(2));
+        }
+        Matcher after = commaTitleAfter.matcher(text.substring(c.end(), Math.min(text.length(), c.end() + 80)));
+        return after.find() ? roleOf(after.group(3), after.group(2)) : null;
+    }
+
+    private String roleOf(String written, String qualifier) {
+        String title = Titles.canonical(written).orElse(null);
+        if (title == null || title.equals("PM")) {
+            return title == null ? null : "Prime Minister";
+        }
+        if (qualifier == null) {
+            return title;
+        }
+        return kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier)).map(k -> title + " of " + k.name())
+                .or(() -> kb.organizationNamed(qualifier).map(o -> title + " of " + o.name()))
+                .orElse(title);
+    }
+
+    /** Whether a title-only match is only a description set beside a person's name with a comma. */
+    private boolean appositive(Clusters clusters, Field field, String text, int start, int end) {
+        for (Cluster c : clusters.all) {
+            if (c.type != EntityType.PERSON) {
+                continue;
+            }
+            for (Document.Mention m : c.mentions) {
+                if (m.field() != field) {
+                    continue;
+                }
+                if (m.end() <= start && COMMA_GAP.matcher(text.substring(m.end(), start)).matches()
+                        && CLOSING_PUNCTUATION.matcher(text).region(end, text.length()).lookingAt()) {
+                    return true;
+                }
+                if (m.start() >= end && COMMA_HONORIFIC_GAP.matcher(text.substring(end, m.start())).matches()
+                        && text.startsWith(",", m.end())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Extends a one-word person mention to include an honorific or title right before it ("Mr Starmer"). */

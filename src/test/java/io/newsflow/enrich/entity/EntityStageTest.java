@@ -196,6 +196,22 @@ class EntityStageTest {
     }
 
     @Test
+    void anOfficeSetBesideANameWithCommasIsThatPersonsRoleNotAnotherReference() {
+        Document doc = annotate("", "Badr Abdelatty, Egypt’s foreign minister, said the fund would be audited. "
+                + "Saudi Arabia’s foreign minister, Prince Faisal bin Farhan Al Saud, ruled out a delay.\n"
+                + "Vladimir Putin called. Praising the conduct of the Russian President, Donald Trump said talks would "
+                + "go on.", null);
+        Entity abdelatty = entity(doc, "Badr Abdelatty").orElseThrow();
+        assertThat(abdelatty.leader()).isTrue();
+        assertThat(abdelatty.role()).isEqualTo("Foreign Minister of Egypt");
+        assertThat(doc.entities()).as("the appositive is no title-only reference to another holder")
+                .noneMatch(e -> e.type() == EntityType.PERSON && e.mentions().stream()
+                        .allMatch(m -> m.kind() == MentionKind.TITLE));
+        assertThat(forms(entity(doc, "Vladimir Putin").orElseThrow(), MentionKind.TITLE))
+                .as("a title before ', Trump said' is no appositive").containsExactly("the Russian President");
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");
