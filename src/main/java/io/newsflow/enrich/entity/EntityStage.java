@@ -211,7 +211,14 @@ public final class EntityStage implements Stage {
                         boolean placeStartsName = s.type() == EntityType.PERSON && g.type() != EntityType.PERSON
                                 && g.type() != EntityType.MISC && s.start() == g.start() && s.end() > g.end()
                                 && Character.isUpperCase(text.charAt(skipSpaces(text, g.end())));
-                        if (longerPerson && (g.kb() == null || strongerName) || placeStartsName) {
+                        // "Gulf of Guinea", "Latin America", "Bank of England": a longer name around a known one
+                        boolean longerName = s.type() != EntityType.PERSON && s.type() != EntityType.MISC
+                                && g.type() != EntityType.PERSON && s.start() <= g.start() && s.end() >= g.end()
+                                && s.end() - s.start() > g.end() - g.start()
+                                && (s.text().contains(" of ") || s.type() == EntityType.LOCATION
+                                && LONGER_NAME_WORD.matcher(text.substring(s.start(), g.start()) + " "
+                                + text.substring(g.end(), s.end())).find());
+                        if (longerPerson && (g.kb() == null || strongerName) || placeStartsName || longerName) {
                             merged.set(i, new Candidate(field, s.start(), s.end(), s.text(), s.type(), null,
                                     MentionKind.NAME, List.of()));
                         }
@@ -251,6 +258,8 @@ public final class EntityStage implements Stage {
             "On", "In", "At", "By", "With", "For", "From", "To", "Only", "Even", "Both", "Its", "His", "Her", "Their");
 
     private static final String APPOSITIVE_HONORIFICS = "(?:Prince|Princess|Sheikh|Sheikha|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?)";
+    /** A word that makes a longer place name ("Latin" America), unlike an abbreviation ("Washington DC"). */
+    private static final Pattern LONGER_NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{2,}");
     private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("\\s*[,.;:]");
     private static final Pattern COMMA_GAP = Pattern.compile(",\\s+");
     private static final Pattern COMMA_HONORIFIC_GAP = Pattern.compile(",\\s+(?:" + APPOSITIVE_HONORIFICS + "\\s+)?");

@@ -57,6 +57,7 @@ public final class KbBuilder {
         readCurrent(sources.resolve("world-leaders-current/data/countries"));
         readCurated(curated);
         closeSupersededTerms();
+        closeTermsLeftForAnotherCountry();
         List<KbPerson> built = persons.values().stream().map(PersonDraft::build)
                 .sorted(Comparator.comparing(KbPerson::name)).toList();
         return new KnowledgeBase(dataDate, built, List.copyOf(countries.values()), organizations);
@@ -296,6 +297,29 @@ public final class KbBuilder {
                         .min(Comparator.naturalOrder())
                         .ifPresent(next -> term.getKey().replace(o, new Office(o.kind(), o.title(), o.jurisdiction(),
                                 o.start(), next, o.source())));
+            }
+        }
+    }
+
+    /**
+     * An open-ended office ends when the same person later takes office in another jurisdiction (Kaja Kallas: Prime
+     * Minister of Estonia until she became the EU's foreign-policy chief), which the older snapshots do not record; a
+     * year apart at least, as year-precision dates make concurrent offices (a monarch's realms) look consecutive.
+     */
+    private void closeTermsLeftForAnotherCountry() {
+        Set<OfficeKind> minor = Set.of(OfficeKind.ADVISER, OfficeKind.ENVOY, OfficeKind.SPOKESPERSON, OfficeKind.OTHER);
+        for (PersonDraft p : persons.values()) {
+            for (Office o : List.copyOf(p.offices)) {
+                if (o.end() != null || o.start() == null) {
+                    continue;
+                }
+                p.offices.stream()
+                        .filter(later -> !later.jurisdiction().equals(o.jurisdiction()) && !minor.contains(later.kind())
+                                && later.start() != null && later.start().isAfter(o.start().plusYears(1)))
+                        .map(Office::start)
+                        .min(Comparator.naturalOrder())
+                        .ifPresent(next -> p.replace(o, new Office(o.kind(), o.title(), o.jurisdiction(), o.start(), next,
+                                o.source())));
             }
         }
     }

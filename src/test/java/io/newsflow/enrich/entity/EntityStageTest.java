@@ -212,6 +212,18 @@ class EntityStageTest {
     }
 
     @Test
+    void aLongerPlaceNameAroundAKnownOneIsItsOwnPlace() {
+        Document doc = annotate("", "Pirates struck in the Gulf of Guinea and off Somalia. Latin American governments "
+                + "met in Latin America, and officials flew to Washington DC and on to Guinea.", null);
+        assertThat(doc.entities()).extracting(Entity::name).contains("Gulf of Guinea", "Somalia", "Guinea")
+                .doesNotContain("United States");
+        assertThat(entity(doc, "Guinea").orElseThrow().mentions()).extracting(Document.Mention::text)
+                .containsExactly("Guinea");
+        assertThat(doc.entities()).as("an abbreviation after a known city is no new place")
+                .noneMatch(e -> e.name().equals("Washington DC"));
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");

@@ -41,6 +41,13 @@ class KbBuilderTest {
         assertThat(holder(OfficeKind.ORG_HEAD, "NATO", "2025-02-18")).isEqualTo("Mark Rutte");
         assertThat(holder(OfficeKind.HEAD_OF_STATE, "SA", "2025-02-18")).as("curated correction")
                 .isEqualTo("Salman bin Abdulaziz");
+        assertThat(built.personsNamed("Kaja Kallas").get(0).officeOn(LocalDate.parse("2025-06-01")))
+                .as("an office left for another jurisdiction ends").get()
+                .extracting(Office::jurisdiction).isEqualTo("EU");
+        assertThat(built.personsNamed("Kaja Kallas").get(0).officeOn(LocalDate.parse("2023-06-01"))).get()
+                .extracting(Office::jurisdiction).isEqualTo("EE");
+        assertThat(built.personsNamed("Charles III").get(0).offices()).as("a monarch's realms stay concurrent")
+                .filteredOn(o -> o.jurisdiction().equals("NZ")).allMatch(o -> o.end() == null);
     }
 
     @Test
