@@ -260,6 +260,7 @@ public final class EntityStage implements Stage {
     private static final String APPOSITIVE_HONORIFICS = "(?:Prince|Princess|Sheikh|Sheikha|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?)";
     /** A word that makes a longer place name ("Latin" America), unlike an abbreviation ("Washington DC"). */
     private static final Pattern LONGER_NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{2,}");
+    private static final Pattern OF_PLACE = Pattern.compile("\\s+of\\s+.*$");
     private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("\\s*[,.;:]");
     private static final Pattern COMMA_GAP = Pattern.compile(",\\s+");
     private static final Pattern COMMA_HONORIFIC_GAP = Pattern.compile(",\\s+(?:" + APPOSITIVE_HONORIFICS + "\\s+)?");
@@ -504,10 +505,11 @@ public final class EntityStage implements Stage {
                         continue;
                     }
                     KbPerson holder = resolve(kind.get(), title, qualifier, on, lowerCase);
-                    if (holder == null) {
+                    Cluster cluster = holder == null ? (qualifier == null ? introducedWith(title) : null)
+                            : find(holder.id());
+                    if (holder == null && cluster == null) {
                         continue;
                     }
-                    Cluster cluster = find(holder.id());
                     if (cluster == null) {
                         cluster = new Cluster(holder.id(), EntityType.PERSON, holder);
                         all.add(cluster);
@@ -589,6 +591,21 @@ public final class EntityStage implements Stage {
         }
 
         /**
+         * The one person outside the knowledge base the article introduced with this title ("Home Secretary Shabana
+         * Mahmood", "Shabana Mahmood, the Home Secretary,"), or null.
+         */
+        private Cluster introducedWith(String title) {
+            List<Cluster> found = new ArrayList<>();
+            for (Cluster c : all) {
+                if (c.type == EntityType.PERSON && c.kb == null && c.roleTitle != null
+                        && OF_PLACE.matcher(c.roleTitle).replaceFirst("").equalsIgnoreCase(title)) {
+                    found.add(c);
+                }
+            }
+            return found.size() == 1 ? found.get(0) : null;
+        }
+
+        /**
          * A title in lower case refers to a person only as "the [qualifier] title" or "[qualifier]'s title", and not
          * when "of" follows ("the president of the club").
          */
@@ -651,6 +668,20 @@ public final class EntityStage implements Stage {
             }
             if (mentioned.size() == 1) {
                 return mentioned.get(0);
+            }
+            if (mentioned.isEmpty()) {
+                // "the Chancellor" for the Chancellor of the Exchequer: a named person whose office starts with the title
+                List<KbPerson> byTitle = new ArrayList<>();
+                for (Cluster c : all) {
+                    if (c.kb instanceof KbPerson p && p.officeOn(on).map(Office::title)
+                            .filter(t -> t.equalsIgnoreCase(title) || t.regionMatches(true, 0, title + " ", 0,
+                                    title.length() + 1)).isPresent()) {
+                        byTitle.add(p);
+                    }
+                }
+                if (byTitle.size() == 1) {
+                    return byTitle.get(0);
+                }
             }
             if (mentioned.isEmpty() && !lowerCase && (title.equals("PM") || title.equals("Prime Minister"))) {
                 List<KbPerson> uk = kb.holders(OfficeKind.HEAD_OF_GOVERNMENT, "GB", on);

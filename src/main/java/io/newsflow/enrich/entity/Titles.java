@@ -21,6 +21,15 @@ final class Titles {
         put(OfficeKind.DEFENCE_MINISTER, "Defence Secretary", "Defense Secretary", "Defence Minister",
                 "Defense Minister", "Secretary of Defense", "Secretary of War", "War Secretary", "Pentagon chief");
         put(OfficeKind.FINANCE_MINISTER, "Treasury Secretary", "Finance Minister", "Chancellor of the Exchequer");
+        put(OfficeKind.MINISTER, "Home Secretary", "Home Minister", "Interior Minister", "Interior Secretary",
+                "Justice Secretary", "Justice Minister", "Attorney General", "Health Secretary", "Health Minister",
+                "Business Secretary", "Trade Secretary", "Trade Minister", "Commerce Secretary", "Economy Minister",
+                "Economy Secretary", "Energy Secretary", "Energy Minister", "Environment Secretary", "Environment Minister",
+                "Education Secretary", "Education Minister", "Transport Secretary", "Transportation Secretary",
+                "Transport Minister", "Culture Secretary", "Culture Minister", "Agriculture Secretary",
+                "Agriculture Minister", "Labour Minister", "Labor Secretary", "Work and Pensions Secretary",
+                "Homeland Security Secretary", "Industry Minister", "Immigration Minister", "Housing Secretary",
+                "Northern Ireland Secretary", "Scottish Secretary", "Welsh Secretary");
         put(OfficeKind.DEPUTY_HEAD_OF_STATE, "Vice President", "Vice-President");
         put(OfficeKind.DEPUTY_HEAD_OF_GOVERNMENT, "Deputy Prime Minister");
         put(OfficeKind.HEAD_OF_GOVERNMENT, "Prime Minister", "Premier", "Chancellor", "PM");

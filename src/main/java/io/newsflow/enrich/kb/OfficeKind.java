@@ -9,6 +9,8 @@ public enum OfficeKind {
     FOREIGN_MINISTER(true),
     DEFENCE_MINISTER(true),
     FINANCE_MINISTER(true),
+    /** Any other cabinet portfolio ("Home Secretary", "Interior Minister"). */
+    MINISTER(true),
     ORG_HEAD(true),
     ADVISER(true),
     ENVOY(true),

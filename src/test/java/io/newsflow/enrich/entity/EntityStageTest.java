@@ -224,6 +224,19 @@ class EntityStageTest {
     }
 
     @Test
+    void otherCabinetPortfoliosMakeLeadersAndTheirTitlesResolveToThePersonIntroducedWithThem() {
+        Document doc = annotate("", "Keir Starmer backed Rachel Reeves after the Budget. Shabana Mahmood, the Home "
+                + "Secretary, welcomed the funding.\nMr Farage accused the Home Secretary of complacency and called for "
+                + "the Chancellor to be sacked. Justice Secretary David Lammy said nothing.", "2025-11-27");
+        Entity mahmood = entity(doc, "Shabana Mahmood").orElseThrow();
+        assertThat(mahmood.leader()).isTrue();
+        assertThat(mahmood.role()).isEqualTo("Home Secretary");
+        assertThat(forms(mahmood, MentionKind.TITLE)).containsExactly("the Home Secretary");
+        assertThat(forms(entity(doc, "Rachel Reeves").orElseThrow(), MentionKind.TITLE))
+                .as("the Chancellor of the Exchequer, named in the article").containsExactly("the Chancellor");
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");
