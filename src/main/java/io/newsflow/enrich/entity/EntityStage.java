@@ -193,7 +193,9 @@ public final class EntityStage implements Stage {
             List<Candidate> merged = new ArrayList<>(gaz);
             for (NamedSpan raw : recognizer.recognize(doc)) {
                 NamedSpan s = withFirstName(withParticles(trim(raw, text), text), text);
-                if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)) {
+                if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
+                        || s.text().chars().noneMatch(Character::isUpperCase)
+                        || s.type() == EntityType.PERSON && NOT_PEOPLE.contains(s.text())) {
                     continue;
                 }
                 boolean covered = false;
@@ -260,6 +262,9 @@ public final class EntityStage implements Stage {
     private static final String APPOSITIVE_HONORIFICS = "(?:Prince|Princess|Sheikh|Sheikha|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?)";
     /** A word that makes a longer place name ("Latin" America), unlike an abbreviation ("Washington DC"). */
     private static final Pattern LONGER_NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{2,}");
+    /** Feasts and seasons the CRF takes for people ("before Christmas"). */
+    private static final Set<String> NOT_PEOPLE = Set.of("Christmas", "Easter", "Ramadan", "Eid", "Eid al-Fitr",
+            "Eid al-Adha", "Thanksgiving", "Hanukkah", "Diwali", "Passover", "Lent", "Advent", "Halloween", "Nowruz");
     private static final Pattern OF_PLACE = Pattern.compile("\\s+of\\s+.*$");
     private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("\\s*[,.;:]");
     private static final Pattern COMMA_GAP = Pattern.compile(",\\s+");

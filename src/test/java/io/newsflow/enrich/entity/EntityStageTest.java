@@ -237,6 +237,16 @@ class EntityStageTest {
     }
 
     @Test
+    void feastsAreNoPeopleAndCentralBanksAreOrganisations() {
+        Document doc = annotate("", "\"Nobody wants a shutdown before Christmas,\" Mr Thune said. Andrew Bailey, the "
+                + "Governor of the Bank of England, and the Federal Reserve kept rates on hold; the digital euro waits.",
+                null);
+        assertThat(doc.entities()).extracting(Entity::name).doesNotContain("Christmas", "euro", "Bank", "England")
+                .contains("Bank of England", "Federal Reserve");
+        assertThat(entity(doc, "Bank of England").orElseThrow().type()).isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");
