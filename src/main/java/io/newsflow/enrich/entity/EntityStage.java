@@ -21,6 +21,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +152,7 @@ public final class EntityStage implements Stage {
             clusters.add(c);
         }
         clusters.resolveTitles(document, date);
+        clusters.resolveDescriptors(document);
         return document.withEntities(clusters.entities(document));
     }
 
@@ -262,6 +265,20 @@ public final class EntityStage implements Stage {
     private static final String APPOSITIVE_HONORIFICS = "(?:Prince|Princess|Sheikh|Sheikha|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?)";
     /** A word that makes a longer place name ("Latin" America), unlike an abbreviation ("Washington DC"). */
     private static final Pattern LONGER_NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{2,}");
+    /** A non-office title right before a name, or at the start of a mention ("Governor Gavin Newsom"). */
+    private static final Pattern DESCRIPTOR_BEFORE = Pattern.compile("(?<![\\p{L}.])(Governor|Gov\\.|Senator|Sen\\.|"
+            + "Mayor|Speaker|Ambassador|Judge|General|Gen\\.|Admiral|Cardinal|Archbishop)\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+)*"
+            + "\\p{Lu}[\\p{L}'’-]*$");
+
+    private static String descriptor(String written) {
+        return switch (written) {
+            case "Gov." -> "governor";
+            case "Sen." -> "senator";
+            case "Gen." -> "general";
+            default -> written.toLowerCase(Locale.ROOT);
+        };
+    }
+
     /** Feasts and seasons the CRF takes for people ("before Christmas"). */
     private static final Set<String> NOT_PEOPLE = Set.of("Christmas", "Easter", "Ramadan", "Eid", "Eid al-Fitr",
             "Eid al-Adha", "Thanksgiving", "Hanukkah", "Diwali", "Passover", "Lent", "Advent", "Halloween", "Nowruz");
@@ -593,6 +610,48 @@ public final class EntityStage implements Stage {
                 }
             }
             all.removeIf(c -> c.mentions.isEmpty());
+        }
+
+        /**
+         * "the governor", "the senator": the one person the article introduced with that non-office title ("Governor
+         * Gavin Newsom", "Sen. Rand Paul"); nothing when several were.
+         */
+        void resolveDescriptors(Document doc) {
+            Map<String, Set<Cluster>> byDescriptor = new HashMap<>();
+            for (Cluster c : all) {
+                if (c.type != EntityType.PERSON) {
+                    continue;
+                }
+                for (Document.Mention m : c.mentions) {
+                    if (m.kind() != MentionKind.NAME) {
+                        continue;
+                    }
+                    String text = doc.text(m.field());
+                    Matcher d = DESCRIPTOR_BEFORE.matcher(text.substring(Math.max(0, m.start() - 30), m.end()));
+                    if (d.find()) {
+                        byDescriptor.computeIfAbsent(descriptor(d.group(1)), k -> new HashSet<>()).add(c);
+                    }
+                }
+            }
+            for (Map.Entry<String, Set<Cluster>> e : byDescriptor.entrySet()) {
+                if (e.getValue().size() != 1) {
+                    continue;
+                }
+                Cluster person = e.getValue().iterator().next();
+                Pattern reference = Pattern.compile("(?<![\\p{L}])[Tt]he\\s+(?i:" + e.getKey() + ")(?![\\p{L}-])"
+                        + "(?!\\s+of\\b)(?!\\s+\\p{Lu})");
+                for (Field field : Field.values()) {
+                    String text = doc.text(field);
+                    Matcher m = reference.matcher(text);
+                    while (m.find()) {
+                        if (!overlapsMention(field, m.start(), m.end())
+                                && !appositive(this, field, text, m.start(), m.end())) {
+                            person.mentions.add(new Document.Mention(field, m.start(), m.end(), m.group(),
+                                    MentionKind.TITLE));
+                        }
+                    }
+                }
+            }
         }
 
         /**

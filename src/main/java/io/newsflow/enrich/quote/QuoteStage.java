@@ -80,7 +80,10 @@ public final class QuoteStage implements Stage {
     public Document apply(Document document) {
         String text = document.body();
         List<Span> spans = merge(text, QuoteFinder.find(text));
-        List<Located> mentions = BodyMentions.of(document, Set.of(EntityType.PERSON, EntityType.ORGANIZATION));
+        // a name inside a quote is never its speaker, nor the referent of a pronoun after it
+        List<Located> mentions = BodyMentions.of(document, Set.of(EntityType.PERSON, EntityType.ORGANIZATION)).stream()
+                .filter(m -> spans.stream().flatMap(q -> q.parts().stream())
+                        .noneMatch(part -> m.start() >= part[0] && m.end() <= part[1])).toList();
         List<Document.Quote> quotes = new ArrayList<>();
         Entity previousSpeaker = null;
         int previousParagraphEnd = -1;

@@ -247,6 +247,16 @@ class EntityStageTest {
     }
 
     @Test
+    void aNonOfficeTitleResolvesToTheOnePersonIntroducedWithIt() {
+        Document doc = annotate("", "Trump said Governor Gavin Newsom had mismanaged the state. \"Fire does not check "
+                + "party registration,\" the governor said. Senator Lisa Murkowski and Sen. Rand Paul disagreed; the "
+                + "senator from Kentucky left.", null);
+        assertThat(forms(entity(doc, "Gavin Newsom").orElseThrow(), MentionKind.TITLE)).containsExactly("the governor");
+        assertThat(doc.entities()).as("two senators were introduced, so 'the senator' is nobody")
+                .noneMatch(e -> e.mentions().stream().anyMatch(m -> m.text().equals("the senator")));
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");

@@ -52,6 +52,14 @@ class QuoteStageTest {
     }
 
     @Test
+    void aPronounAfterAQuoteMeansThePreviousSpeakerNotANameInsideTheQuote() {
+        List<Document.Quote> q = quotes("“Lula wants Brazil to be seen as a bridge, and Javier Milei wants to be "
+                + "Washington’s closest friend,” said Carlos Etchegaray, an analyst in Buenos Aires. “None of them can "
+                + "move Vladimir Putin,” he added.");
+        assertThat(speakerOf(q, "None of them")).isEqualTo("Carlos Etchegaray");
+    }
+
+    @Test
     void colonAfterANamedOrTitledSpeakerAndWritingColon() {
         List<Document.Quote> q = quotes("Keir Starmer met the press in London. The PM said: “Britain will lead by "
                 + "example on this.”\nElon Musk shared a picture of the summit, writing: “This is what leadership "
