@@ -81,6 +81,11 @@ public final class StanceStage implements Stage {
     private static final Set<String> CALLS = Set.of("called for", "calls for", "demanded", "demands", "urged",
             "pushed for", "lobbied for", "argued for");
     private static final Pattern TO_ACT = Pattern.compile("^\\s+to\\s+\\p{L}");
+    private static final String REMOVED = "(?:to\\s+be\\s+(?:sacked|scrapped|dropped|withdrawn|abandoned|removed|fired|"
+            + "dismissed|suspended|banned|halted|cancelled|canceled|repealed|reversed|stopped|ended|expelled|"
+            + "prosecuted|arrested|jailed|impeached|ousted|shelved|axed|overturned)|to\\s+(?:resign|step\\s+down|quit))\\b";
+    private static final Pattern TO_BE_REMOVED = Pattern.compile("^\\s+" + REMOVED);
+    private static final Pattern TO_BE_REMOVED_IN = Pattern.compile("\\s" + REMOVED);
     /** Cues that are stances only with a named object right after them: "warned Putin against …". */
     private static final Set<String> OBJECT_CUES = Set.of("warned", "warns");
     private static final Pattern TITLE_GAP = Pattern.compile("^\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){0,3}$");
@@ -192,7 +197,25 @@ public final class StanceStage implements Stage {
             if (target == null) {
                 continue;
             }
-            if (target.type() == TargetType.ENTITY && (startsAt(MODIFIER_OF, text, target.end())
+            // "called for the Chancellor to be sacked", "urged the levy to be scrapped": against what is to go
+            boolean removal = false;
+            int removalEnd = -1;
+            if (CALLS.contains(cueKey)) {
+                Matcher toGo = TO_BE_REMOVED.matcher(text).region(target.end(), text.length());
+                if (target.type() == TargetType.ENTITY && toGo.lookingAt()) {
+                    removal = true;
+                    removalEnd = toGo.end();
+                } else if (target.type() == TargetType.TOPIC) {
+                    Matcher inPhrase = TO_BE_REMOVED_IN.matcher(target.name());
+                    if (inPhrase.find() && inPhrase.start() > 0) {
+                        String name = target.name().substring(0, inPhrase.start()).strip();
+                        target = new Target(target.free() ? "topic:" + ObjectPhrase.slug(name) : target.id(), name,
+                                TargetType.TOPIC, target.start(), target.end(), target.free());
+                        removal = true;
+                    }
+                }
+            }
+            if (target.type() == TargetType.ENTITY && !removal && (startsAt(MODIFIER_OF, text, target.end())
                     || CALLS.contains(cueKey) && startsAt(TO_ACT, text, target.end()))) {
                 continue;
             }
@@ -201,7 +224,8 @@ public final class StanceStage implements Stage {
                     || !startsAt(WARNED_ABOUT, text, target.end()))) {
                 continue;
             }
-            Polarity polarity = CUES.get(cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            Polarity polarity = removal ? Polarity.AGAINST
+                    : CUES.get(cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
             String before = text.substring(Math.max(clauseStart, cue.start() - 30), cue.start());
             double confidence = 0.8;
             boolean bareVerb = BARE_VERBS.contains(cue.group(1).toLowerCase(Locale.ROOT));
@@ -218,7 +242,7 @@ public final class StanceStage implements Stage {
                 confidence = Math.min(confidence, 0.6);
             }
             int evidenceStart = cue.start();
-            int evidenceEnd = target.end();
+            int evidenceEnd = Math.max(target.end(), removalEnd);
             stances.add(new Document.Stance(holder.entity().id(), holder.entity().name(), target.id(), target.name(),
                     target.type(), polarity, confidence, Field.BODY, evidenceStart, evidenceEnd,
                     text.substring(evidenceStart, evidenceEnd), cue.group(1)));

@@ -37,6 +37,18 @@ class StanceStageTest {
     }
 
     @Test
+    void aCallForSomeoneOrSomethingToGoIsAgainstIt() {
+        List<Document.Stance> s = stances("Kemi Badenoch called for Rachel Reeves to be sacked.\n"
+                + "Nigel Farage called for the property levy to be scrapped.\n"
+                + "Mark Rutte urged Germany to spend more.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName)
+                .contains(tuple("Kemi Badenoch", Polarity.AGAINST, "Rachel Reeves"),
+                        tuple("Nigel Farage", Polarity.AGAINST, "property levy"))
+                .noneMatch(t -> "Germany".equals(t.toList().get(2)));
+        assertThat(s.get(0).evidence()).isEqualTo("called for Rachel Reeves to be sacked");
+    }
+
+    @Test
     void negationFlipsAndHedgingLowersConfidence() {
         List<Document.Stance> s = stances("Friedrich Merz did not back new sanctions on Monday.\n"
                 + "Giorgia Meloni may support a ceasefire next week.");
