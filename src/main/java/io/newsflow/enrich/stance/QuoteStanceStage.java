@@ -50,9 +50,13 @@ public final class QuoteStanceStage implements Stage {
     private static final Pattern NEGATED = Pattern.compile(
             "\\b(?:not|no|never|hardly|n't|isn't|wasn't|aren't|don't|doesn't|didn't|cannot|can't|won't)\\s+"
                     + "(?:\\w+\\s+){0,2}$", Pattern.CASE_INSENSITIVE);
-    /** Between a name and a predicate evaluating it: "is a", "has been a very", "remains the". */
+    /**
+     * Between a name and a predicate evaluating it: "is a", "has been a very", "remains the", "’s a" (not a possessive:
+     * "Washington’s closest friend" evaluates nobody).
+     */
     private static final Pattern COPULA = Pattern.compile("^[’']?s?\\s*,?\\s*(?:is|was|are|were|has been|have been|"
-            + "had been|remains|remained|became|’s|'s)\\s+(?:[\\w-]+\\s+){0,3}$", Pattern.CASE_INSENSITIVE);
+            + "had been|remains|remained|became|(?:’s|'s)(?=\\s+(?:a|an|the|been|very|really|so|truly|just|such|"
+            + "one)\\s))\\s+(?:[\\w-]+\\s+){0,3}$", Pattern.CASE_INSENSITIVE);
     /** Between a verb and its object: "admire", "thank President", "respect the". */
     private static final Pattern OBJECT_GAP = Pattern.compile("^\\s+(?:the\\s+|president\\s+|prime minister\\s+|"
             + "mr\\.?\\s+|mrs\\.?\\s+|ms\\.?\\s+)*$", Pattern.CASE_INSENSITIVE);

@@ -37,6 +37,14 @@ class QuoteStanceStageTest {
     }
 
     @Test
+    void aPossessiveIsNoPredicateButAContractedIsIs() {
+        List<Document.Stance> s = stances("“Javier Milei wants to be Washington’s closest friend,” said Carlos "
+                + "Etchegaray, an analyst.\n“Vladimir Putin’s a war criminal,” Kaja Kallas said.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::targetName)
+                .containsExactly(tuple("Kaja Kallas", "Vladimir Putin"));
+    }
+
+    @Test
     void aNameTheFramingSentenceSaysTheQuoteIsAbout() {
         List<Document.Stance> s = stances("Viktor Orbán greeted the delegation. He shared a photo of Sergey Lavrov and "
                 + "the Kremlin, writing: “This is what competent leadership looks like.”\n"
