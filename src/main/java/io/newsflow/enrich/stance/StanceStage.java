@@ -64,6 +64,7 @@ public final class StanceStage implements Stage {
      * UN", "criticised the plan as an adventure that France …", a quotation.
      */
     private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\",;:]|\\b(?:as|that|which|who|by|from|to|a|an|"
+            + "with|for|in|on|over|between|into|under|against|"
             + "and|or|him|her|them|it|saying|"
             + "adding|arguing|calling|because)\\b");
 

@@ -49,6 +49,17 @@ class StanceStageTest {
     }
 
     @Test
+    void aNameAfterAPrepositionInTheObjectIsPartOfATopic() {
+        List<Document.Stance> s = stances("Faisal bin Farhan ruled out normalisation with Israel.\n"
+                + "Gideon Saar opposed any role for Hamas in governing Gaza.\n"
+                + "Recep Tayyip Erdoğan criticised Benjamin Netanyahu.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::targetType, Document.Stance::targetName)
+                .containsExactly(tuple("Faisal bin Farhan", TargetType.TOPIC, "normalisation with Israel"),
+                        tuple("Gideon Sa'ar", TargetType.TOPIC, "role for Hamas in governing Gaza"),
+                        tuple("Recep Tayyip Erdoğan", TargetType.ENTITY, "Benjamin Netanyahu"));
+    }
+
+    @Test
     void negationFlipsAndHedgingLowersConfidence() {
         List<Document.Stance> s = stances("Friedrich Merz did not back new sanctions on Monday.\n"
                 + "Giorgia Meloni may support a ceasefire next week.");
