@@ -527,8 +527,7 @@ public final class EntityStage implements Stage {
                         continue;
                     }
                     KbPerson holder = resolve(kind.get(), title, qualifier, on, lowerCase);
-                    Cluster cluster = holder == null ? (qualifier == null ? introducedWith(title) : null)
-                            : find(holder.id());
+                    Cluster cluster = holder == null ? introducedWith(title, qualifier) : find(holder.id());
                     if (holder == null && cluster == null) {
                         continue;
                     }
@@ -656,13 +655,20 @@ public final class EntityStage implements Stage {
 
         /**
          * The one person outside the knowledge base the article introduced with this title ("Home Secretary Shabana
-         * Mahmood", "Shabana Mahmood, the Home Secretary,"), or null.
+         * Mahmood", "Shabana Mahmood, the Home Secretary,"; with a qualifier, for that country: "Germany's finance
+         * minister, Lars Klingbeil," for "the German finance minister"), or null.
          */
-        private Cluster introducedWith(String title) {
+        private Cluster introducedWith(String title, String qualifier) {
+            String where = qualifier == null ? null : kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier))
+                    .map(KbCountry::name).orElse(null);
+            if (qualifier != null && where == null) {
+                return null;
+            }
             List<Cluster> found = new ArrayList<>();
             for (Cluster c : all) {
                 if (c.type == EntityType.PERSON && c.kb == null && c.roleTitle != null
-                        && OF_PLACE.matcher(c.roleTitle).replaceFirst("").equalsIgnoreCase(title)) {
+                        && (where == null ? OF_PLACE.matcher(c.roleTitle).replaceFirst("").equalsIgnoreCase(title)
+                        : c.roleTitle.equalsIgnoreCase(title + " of " + where))) {
                     found.add(c);
                 }
             }

@@ -257,6 +257,15 @@ class EntityStageTest {
     }
 
     @Test
+    void aQualifiedTitleResolvesToThePersonTheArticleIntroducedWithItForThatCountry() {
+        Document doc = annotate("", "Germany’s finance minister, Lars Klingbeil, backed the plan. Officials close to the "
+                + "German finance minister said Berlin would push for it.", "2025-11-27");
+        Entity klingbeil = entity(doc, "Lars Klingbeil").orElseThrow();
+        assertThat(klingbeil.role()).isEqualTo("Finance Minister of Germany");
+        assertThat(forms(klingbeil, MentionKind.TITLE)).containsExactly("the German finance minister");
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");
