@@ -68,6 +68,14 @@ public final class StanceStage implements Stage {
             + "and|or|him|her|them|it|saying|"
             + "adding|arguing|calling|because)\\b");
 
+    /**
+     * A possessive name before an initiative ("welcomed Indonesia's coal pledge", "dismissed NATO's spending drive"):
+     * the stance is on the initiative, a topic.
+     */
+    private static final Pattern INITIATIVE_AFTER_POSSESSIVE = Pattern.compile("^[’']s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}"
+            + "(?:pledges?|reforms?|plans?|proposals?|drive|commitments?|polic(?:y|ies)|budget|bills?|deal|decision|"
+            + "initiatives?|strategy|programme|program|offer|bid|agenda|declaration|framework|package|measures|"
+            + "targets?|law|legislation)\\b");
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");
     /** A name modifying a noun after it ("welcomed the Senate bill"): the stance is about the bill. */
@@ -328,7 +336,9 @@ public final class StanceStage implements Stage {
         for (Located m : mentions) {
             if (m.start() >= from && m.end() <= to && m.start() - from <= ENTITY_REACH
                     && !m.entity().id().equals(holder.id())) {
-                if (!NOT_THE_OBJECT.matcher(text.substring(from, m.start())).find()) {
+                if (!NOT_THE_OBJECT.matcher(text.substring(from, m.start())).find()
+                        && !(BodyMentions.possessive(text, m) && (CALLS.contains(cueKey)
+                        || INITIATIVE_AFTER_POSSESSIVE.matcher(text).region(m.end(), to).lookingAt()))) {
                     entity = m;
                 }
                 break;

@@ -60,6 +60,16 @@ class StanceStageTest {
     }
 
     @Test
+    void aPossessiveNameBeforeAnInitiativeMakesTheInitiativeTheTopic() {
+        List<Document.Stance> s = stances("António Guterres welcomed Indonesia's coal pledge on Monday.\n"
+                + "Dmitry Peskov dismissed NATO's spending drive.\nPete Hegseth criticised Spain's position.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::targetType, Document.Stance::targetName)
+                .containsExactly(tuple("António Guterres", TargetType.TOPIC, "Indonesia's coal pledge"),
+                        tuple("Dmitry Peskov", TargetType.TOPIC, "NATO's spending drive"),
+                        tuple("Pete Hegseth", TargetType.ENTITY, "Spain"));
+    }
+
+    @Test
     void negationFlipsAndHedgingLowersConfidence() {
         List<Document.Stance> s = stances("Friedrich Merz did not back new sanctions on Monday.\n"
                 + "Giorgia Meloni may support a ceasefire next week.");
