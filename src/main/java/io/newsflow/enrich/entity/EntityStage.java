@@ -467,7 +467,9 @@ public final class EntityStage implements Stage {
                 }
                 for (String n : c.names) {
                     String fn = Names.fold(n);
-                    if (fn.equals(folded) || !folded.contains(" ") && (" " + fn + " ").contains(" " + folded + " ")) {
+                    // "Putin" in "Vladimir Putin"; a surname with a particle ("van Rensburg") ends the full name
+                    if (fn.equals(folded) || !folded.contains(" ") && (" " + fn + " ").contains(" " + folded + " ")
+                            || Character.isLowerCase(core.charAt(0)) && fn.endsWith(" " + folded)) {
                         return c;
                     }
                 }
@@ -942,9 +944,13 @@ public final class EntityStage implements Stage {
         return false;
     }
 
-    /** Extends a one-word person mention to include an honorific or title right before it ("Mr Starmer"). */
+    /**
+     * Extends a surname mention (one word, or one with a particle: "van Rensburg") to include an honorific or title
+     * right before it ("Mr Starmer", "Ms van Rensburg").
+     */
     private static Candidate withTitle(Candidate c, String text) {
-        if (core(c.text()).contains(" ")) {
+        String core = core(c.text());
+        if (core.isEmpty() || core.contains(" ") && !Character.isLowerCase(core.charAt(0))) {
             return c;
         }
         Matcher m = HONORIFIC_BEFORE.matcher(text.substring(Math.max(0, c.start() - 40), c.start()));

@@ -40,7 +40,8 @@ final class Titles {
     }
 
     /** Honorifics and titles that may stand before a surname to form a name mention ("Mr Starmer"). */
-    static final String HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Mr\\.|Mrs\\.|Ms\\.|Dr\\.";
+    static final String HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|"
+            + "Sheikh|Prince|Princess|Gen|Gen\\.";
 
     private Titles() {
     }

@@ -266,6 +266,19 @@ class EntityStageTest {
     }
 
     @Test
+    void particleSurnamesAndMilitaryOrRoyalHonorificsJoinTheFullName() {
+        Document doc = annotate("", "Marike van Rensburg, an economist in Johannesburg, was sceptical. Ms van Rensburg "
+                + "said the plan was late. Prime Minister Abiy Ahmed spoke next; Mr Abiy criticised the framework.",
+                "2025-11-27");
+        assertThat(forms(entity(doc, "Marike van Rensburg").orElseThrow(), MentionKind.NAME))
+                .contains("Marike van Rensburg", "Ms van Rensburg");
+        assertThat(doc.entities()).noneMatch(e -> e.name().equals("van Rensburg"));
+        Entity abiy = entity(doc, "Abiy Ahmed Ali").orElseThrow();
+        assertThat(abiy.leader()).isTrue();
+        assertThat(forms(abiy, MentionKind.NAME)).contains("Abiy Ahmed", "Mr Abiy");
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");
