@@ -75,7 +75,7 @@ public final class StanceStage implements Stage {
     private static final Pattern INITIATIVE_AFTER_POSSESSIVE = Pattern.compile("^[’']s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}"
             + "(?:pledges?|reforms?|plans?|proposals?|drive|commitments?|polic(?:y|ies)|budget|bills?|deal|decision|"
             + "initiatives?|strategy|programme|program|offer|bid|agenda|declaration|framework|package|measures|"
-            + "targets?|law|legislation)\\b");
+            + "targets?|law|legislation|calls?|requests?|demands?|appeals?)\\b");
     /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
     private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");
     /** A name modifying a noun after it ("welcomed the Senate bill"): the stance is about the bill. */
