@@ -195,7 +195,7 @@ public final class EntityStage implements Stage {
             }
             List<Candidate> merged = new ArrayList<>(gaz);
             for (NamedSpan raw : recognizer.recognize(doc)) {
-                NamedSpan s = withFirstName(withParticles(trim(raw, text), text), text);
+                NamedSpan s = placeByItsHead(withFirstName(withParticles(trim(raw, text), text), text));
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
                         || s.text().chars().noneMatch(Character::isUpperCase)
                         || s.type() == EntityType.PERSON && NOT_PEOPLE.contains(s.text())) {
@@ -278,6 +278,11 @@ public final class EntityStage implements Stage {
             default -> written.toLowerCase(Locale.ROOT);
         };
     }
+
+    /** Last words that make a name a place (not "Hill" or "Bay": surnames too). */
+    private static final Pattern PLACE_HEAD = Pattern.compile("\\S\\s+(?:Palace|Square|Street|Avenue|Boulevard|Bridge|"
+            + "Airport|Valley|Mountains|River|Sea|Ocean|Gulf|Island|Islands|Peninsula|Strait|Canal|Desert|Province|"
+            + "Region|District|County)$");
 
     /** Feasts and seasons the CRF takes for people ("before Christmas"). */
     private static final Set<String> NOT_PEOPLE = Set.of("Christmas", "Easter", "Ramadan", "Eid", "Eid al-Fitr",
@@ -942,6 +947,15 @@ public final class EntityStage implements Stage {
             }
         }
         return false;
+    }
+
+    /** A name the CRF calls a person or body but whose last word makes it a place ("Dolmabahçe Palace"). */
+    private static NamedSpan placeByItsHead(NamedSpan s) {
+        if (s == null || s.type() == EntityType.LOCATION || s.type() == EntityType.MISC
+                || !PLACE_HEAD.matcher(s.text()).find()) {
+            return s;
+        }
+        return new NamedSpan(s.field(), s.start(), s.end(), s.text(), EntityType.LOCATION);
     }
 
     /**

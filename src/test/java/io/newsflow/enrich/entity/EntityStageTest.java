@@ -279,6 +279,14 @@ class EntityStageTest {
     }
 
     @Test
+    void aNameEndingInAPlaceWordIsAPlace() {
+        Document doc = annotate("", "Delegations met at Dolmabahçe Palace in Istanbul. Fiona Hill, a former adviser, "
+                + "said the talks were serious.", null);
+        assertThat(entity(doc, "Dolmabahçe Palace").orElseThrow().type()).isEqualTo(EntityType.LOCATION);
+        assertThat(entity(doc, "Fiona Hill").orElseThrow().type()).isEqualTo(EntityType.PERSON);
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");
