@@ -43,6 +43,10 @@ public final class QuoteStage implements Stage {
     private static final Pattern BEFORE = Pattern.compile(
             "(?:\\b(?:" + VERBS + ")\\b[^“”\"‘]{0,60}?|\\bwriting|\\baccording to\\b[^“”\"‘]{0,60}?)\\s*[:,]?\\s*$");
     private static final Pattern PRONOUN = Pattern.compile("^(?:he|she|He|She)\\b");
+    /** A body referred to by "it" or a generic noun ("the party", "the ministry"). */
+    private static final Pattern BODY_REFERENCE = Pattern.compile("(?:it|It|[Tt]he\\s+(?:party|company|ministry|"
+            + "government|agency|group|bank|organi[sz]ation|alliance|union|commission|council|movement|firm|"
+            + "committee|department|office|court|central bank))");
     private static final Pattern SENTENCE_CLOSED = Pattern.compile("^\\s*[.!?]");
     /** The end of the sentence after a quote: no attribution is read past it ("… page" about Russia. “Nobody …”). */
     private static final Pattern NEXT_SENTENCE = Pattern.compile("(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|"
@@ -170,7 +174,7 @@ public final class QuoteStage implements Stage {
         int afterStart = Math.min(text.length(), (splitInLine ? firstClose : s.close()) + 1);
         int lineEnd = text.indexOf('\n', afterStart);
         String after = text.substring(afterStart, lineEnd < 0 ? text.length() : lineEnd);
-        if (SENTENCE_CLOSED.matcher(after).find()) {
+        if (SENTENCE_CLOSED.matcher(after).find() || closedAfterColon(text, s)) {
             after = "";
         }
         Matcher nextSentence = NEXT_SENTENCE.matcher(after);
@@ -206,6 +210,12 @@ public final class QuoteStage implements Stage {
                 Located person = pronounReferent(text, mentions, s.open());
                 if (person != null) {
                     return new Attribution(person.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
+                }
+            }
+            if (BODY_REFERENCE.matcher(who).matches()) {
+                Located body = lastOrganisationBefore(text, mentions, s.open());
+                if (body != null) {
+                    return new Attribution(body.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
                 }
             }
         }
@@ -244,6 +254,31 @@ public final class QuoteStage implements Stage {
             }
         }
         return null;
+    }
+
+    /**
+     * "“…,” it said", "the party said": the organisation named last before the quote, in its sentence or the one
+     * before, or null.
+     */
+    private static Located lastOrganisationBefore(String text, List<Located> mentions, int offset) {
+        int from = sentenceStart(text, Math.max(0, sentenceStart(text, offset) - 1));
+        Located last = null;
+        for (Located m : mentions) {
+            if (m.entity().type() == EntityType.ORGANIZATION && m.start() >= from && m.end() <= offset) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * A quote introduced by a colon that ends its own sentence ("X said after the meeting: “… one.” France's Y told
+     * …"): what follows is the next sentence, not an attribution.
+     */
+    private static boolean closedAfterColon(String text, Span s) {
+        String quoted = text.substring(s.start(), s.end()).strip();
+        return !quoted.isEmpty() && ".!?".indexOf(quoted.charAt(quoted.length() - 1)) >= 0
+                && text.substring(sentenceStart(text, s.open()), s.open()).strip().endsWith(":");
     }
 
     /** For a quote inside reported speech ("X condemned the move as "…""), the person or body the sentence is about. */

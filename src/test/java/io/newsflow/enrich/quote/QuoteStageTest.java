@@ -60,6 +60,16 @@ class QuoteStageTest {
     }
 
     @Test
+    void aColonQuoteThatEndsItsSentenceKeepsItsSpeakerAndItMeansTheBodyNamedBefore() {
+        List<Document.Quote> q = quotes("British Foreign Secretary Yvette Cooper said after the meeting: “Diplomacy "
+                + "remains the best route, but it cannot be open-ended.” France's Jean-Noël Barrot told reporters that "
+                + "Paris would wait.\nThe White House welcomed the extension. “The President's approach has delivered "
+                + "real results,” it said in a statement.");
+        assertThat(speakerOf(q, "Diplomacy remains")).isEqualTo("Yvette Cooper");
+        assertThat(speakerOf(q, "The President's approach")).isEqualTo("White House");
+    }
+
+    @Test
     void colonAfterANamedOrTitledSpeakerAndWritingColon() {
         List<Document.Quote> q = quotes("Keir Starmer met the press in London. The PM said: “Britain will lead by "
                 + "example on this.”\nElon Musk shared a picture of the summit, writing: “This is what leadership "
