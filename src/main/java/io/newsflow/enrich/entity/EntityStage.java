@@ -98,8 +98,8 @@ public final class EntityStage implements Stage {
         }
         for (KbOrganization o : kb.organizations()) {
             qualifiers.append(Pattern.quote(o.name())).append('|');
-            o.aliases().stream().filter(a -> a.equals(a.toUpperCase(Locale.ROOT))).forEach(a ->
-                    qualifiers.append(Pattern.quote(a)).append('|'));
+            o.aliases().stream().filter(a -> a.equals(a.toUpperCase(Locale.ROOT)) || a.matches("\\p{Lu}\\p{Ll}{1,3}"))
+                    .forEach(a -> qualifiers.append(Pattern.quote(a)).append('|'));
         }
         qualifiers.setLength(qualifiers.length() - 1);
         this.titleOnly = Pattern.compile("(?<![\\p{L}])((?:[Tt]he\\s+)?(?:(" + qualifiers + ")(?:['’]s)?\\s+)?("
@@ -109,7 +109,8 @@ public final class EntityStage implements Stage {
                 + "\\s+)?$");
         this.commaTitleAfter = Pattern.compile("^,\\s+" + title + "(?=\\s*[,.;:])");
         this.leaderOnly = Pattern.compile("(?<![\\p{L}])([Tt]he\\s+(" + qualifiers + ")(?:['’]s)?\\s+"
-                + "(leader|chief|head))(?![\\p{L}])(?!\\s+(?:of\\s+)?\\p{Lu})");
+                + "(leader|chief|head|chair|chairman|chairwoman|governor|director|director-general))(?![\\p{L}])"
+                + "(?!\\s+(?:of\\s+)?\\p{Lu})");
     }
 
     /** The stage with the bundled knowledge base and CoreNLP's CRF. */
@@ -287,6 +288,8 @@ public final class EntityStage implements Stage {
     /** Feasts and seasons the CRF takes for people ("before Christmas"). */
     private static final Set<String> NOT_PEOPLE = Set.of("Christmas", "Easter", "Ramadan", "Eid", "Eid al-Fitr",
             "Eid al-Adha", "Thanksgiving", "Hanukkah", "Diwali", "Passover", "Lent", "Advent", "Halloween", "Nowruz");
+    /** Nouns that make "the Russian leader" a country's head; "the Fed chair" and the like name organisations' heads. */
+    private static final Set<String> LEADER_NOUNS = Set.of("leader", "chief", "head");
     private static final Pattern OF_PLACE = Pattern.compile("\\s+of\\s+.*$");
     private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("\\s*[,.;:]");
     private static final Pattern COMMA_GAP = Pattern.compile(",\\s+");
@@ -551,7 +554,7 @@ public final class EntityStage implements Stage {
                     if (overlapsMention(field, l.start(1), l.end(1))) {
                         continue;
                     }
-                    KbPerson holder = resolveLeader(l.group(2), on);
+                    KbPerson holder = resolveLeader(l.group(2), l.group(3), on);
                     Cluster cluster = holder == null ? null : find(holder.id());
                     if (cluster == null && holder != null) {
                         cluster = new Cluster(holder.id(), EntityType.PERSON, holder);
@@ -570,10 +573,13 @@ public final class EntityStage implements Stage {
          * "the Russian leader": the one person named in the article who heads that state or government; "the UN
          * chief": who heads that organisation on the article's date.
          */
-        private KbPerson resolveLeader(String qualifier, LocalDate on) {
+        private KbPerson resolveLeader(String qualifier, String noun, LocalDate on) {
             Optional<String> country = kb.countryByDemonym(qualifier).or(() -> kb.countryNamed(qualifier))
                     .map(KbCountry::code);
             if (country.isPresent()) {
+                if (!LEADER_NOUNS.contains(noun.toLowerCase(Locale.ROOT))) {
+                    return null;
+                }
                 String j = country.get();
                 List<KbPerson> named = new ArrayList<>();
                 for (Cluster c : all) {
@@ -701,6 +707,15 @@ public final class EntityStage implements Stage {
                     Optional<KbOrganization> org = kb.organizationNamed(qualifier);
                     if (org.isPresent()) {
                         jurisdiction = org.get().name().equals("NATO") ? "NATO" : org.get().key().toUpperCase(Locale.ROOT);
+                        // "the ECB president", "the UN secretary-general": whoever heads the body
+                        String j = jurisdiction;
+                        List<KbPerson> heads = kb.holders(OfficeKind.ORG_HEAD, j, on);
+                        List<KbPerson> fitting = heads.stream().filter(p -> p.offices().stream().anyMatch(o ->
+                                o.kind() == OfficeKind.ORG_HEAD && o.jurisdiction().equals(j) && titleFits(o, title)))
+                                .toList();
+                        if (fitting.size() == 1 || heads.size() == 1) {
+                            return fitting.size() == 1 ? fitting.get(0) : heads.get(0);
+                        }
                     }
                 }
                 if (jurisdiction == null) {

@@ -23,7 +23,8 @@ final class Titles {
         put(OfficeKind.FINANCE_MINISTER, "Treasury Secretary", "Finance Minister", "Chancellor of the Exchequer");
         put(OfficeKind.MINISTER, "Home Secretary", "Home Minister", "Interior Minister", "Interior Secretary",
                 "Justice Secretary", "Justice Minister", "Attorney General", "Health Secretary", "Health Minister",
-                "Business Secretary", "Trade Secretary", "Trade Minister", "Commerce Secretary", "Economy Minister",
+                "Business Secretary", "Trade Secretary", "Trade Minister", "Commerce Secretary", "Commerce Minister",
+                "Trade Representative", "Economy Minister",
                 "Economy Secretary", "Energy Secretary", "Energy Minister", "Environment Secretary", "Environment Minister",
                 "Education Secretary", "Education Minister", "Transport Secretary", "Transportation Secretary",
                 "Transport Minister", "Culture Secretary", "Culture Minister", "Agriculture Secretary",

@@ -287,6 +287,17 @@ class EntityStageTest {
     }
 
     @Test
+    void anOrganisationsTitleMeansWhoeverHeadsIt() {
+        Document doc = annotate("", "Rates were held. Asked about a hike, the ECB president called the debate premature. "
+                + "The IAEA chief urged Tehran to restore inspections.", "2025-11-27");
+        assertThat(forms(entity(doc, "Christine Lagarde").orElseThrow(), MentionKind.TITLE))
+                .containsExactly("the ECB president");
+        Entity grossi = entity(doc, "Rafael Grossi").orElseThrow();
+        assertThat(forms(grossi, MentionKind.TITLE)).containsExactly("The IAEA chief");
+        assertThat(grossi.leader()).isTrue();
+    }
+
+    @Test
     void aLowerCaseBareTitleWithNoHolderInTheArticleIsNoOne() {
         Document doc = annotate("", "Markets fell on Monday. The prime minister is expected to speak on Tuesday, and "
                 + "the president will travel.", "2025-09-01");
