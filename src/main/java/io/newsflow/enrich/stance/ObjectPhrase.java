@@ -41,7 +41,7 @@ final class ObjectPhrase {
             "prospects", "talk");
     /** "criticised what he called the “weaponisation of trade”": the topic follows the naming verb. */
     private static final Pattern WHAT_CALLED = Pattern.compile("^\\s*[“\"]?what\\s+"
-            + "(?:he|she|they|it|[\\p{Lu}][\\p{L}-]*)\\s+"
+            + "(?:he|she|they|it|(?:his|her|its|their)\\s+\\p{L}+|[\\p{Lu}][\\p{L}-]*)\\s+"
             + "(?:called|calls|described as|describes as|termed|dubbed|branded)\\s+(?:as\\s+)?",
             Pattern.CASE_INSENSITIVE);
     /** "urged allies to keep up arms deliveries": for calls, the act asked for. */

@@ -66,7 +66,7 @@ public final class StanceStage implements Stage {
     private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\",;:]|\\b(?:as|that|which|who|by|from|to|a|an|"
             + "with|for|in|on|over|between|into|under|against|"
             + "and|or|him|her|them|it|saying|"
-            + "adding|arguing|calling|because)\\b");
+            + "adding|arguing|calling|because|\\p{L}{3,}ing)\\b");
 
     /**
      * A possessive name before an initiative ("welcomed Indonesia's coal pledge", "dismissed NATO's spending drive"):

@@ -70,6 +70,16 @@ class StanceStageTest {
     }
 
     @Test
+    void aNameAfterAGerundIsPartOfTheActAndWhatSomeoneCalledIsTheTopic() {
+        List<Document.Stance> s = stances("Emmanuel Macron ruled out dissolving the National Assembly a second time.\n"
+                + "Olivier Faure denounced what its leaders called a backroom deal between the parties.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::targetType, Document.Stance::targetName)
+                .containsExactly(
+                        tuple("Emmanuel Macron", TargetType.TOPIC, "dissolving the National Assembly a second time"),
+                        tuple("Olivier Faure", TargetType.TOPIC, "backroom deal between the parties"));
+    }
+
+    @Test
     void negationFlipsAndHedgingLowersConfidence() {
         List<Document.Stance> s = stances("Friedrich Merz did not back new sanctions on Monday.\n"
                 + "Giorgia Meloni may support a ceasefire next week.");
