@@ -40,6 +40,10 @@ final class ObjectPhrase {
             "concept", "plan", "plans", "proposal", "proposals", "calls", "call", "question", "issue", "threat",
             "prospects", "talk");
     /** "criticised what he called the “weaponisation of trade”": the topic follows the naming verb. */
+    private static final Pattern FRAME_HEAD = Pattern.compile("^(?:(?:the|a|an|any)\\s+)?(?:(?:proposals?|plans?|idea|"
+            + "creation|move|moves|bid|efforts?|attempts?|calls?|demands?|bets?|market\\s+bets?)\\s+(?:to\\s+(?:create|"
+            + "establish|set\\s+up|introduce|impose|give)|of|for|on)\\s+)+(?:(?:the|a|an)\\s+)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WHAT_CALLED = Pattern.compile("^\\s*[“\"]?what\\s+"
             + "(?:he|she|they|it|(?:his|her|its|their)\\s+\\p{L}+|[\\p{Lu}][\\p{L}-]*)\\s+"
             + "(?:called|calls|described as|describes as|termed|dubbed|branded)\\s+(?:as\\s+)?",
@@ -140,6 +144,16 @@ final class ObjectPhrase {
         }
         String w = next.group().toLowerCase(Locale.ROOT);
         return w.endsWith("ing") || Set.of("what", "his", "her", "their", "its", "being", "not").contains(w);
+    }
+
+    /**
+     * The phrase without a leading frame that only carries the proposal ("proposal to create a permanent secretariat"
+     * → "permanent secretariat", "the idea of a reassurance force" → "reassurance force", "market bets on a cut" →
+     * "cut"); the phrase itself when nothing would be left.
+     */
+    static String core(String phrase) {
+        String core = FRAME_HEAD.matcher(phrase).replaceFirst("");
+        return core.isBlank() ? phrase : core;
     }
 
     /** A target id fragment: lower case, words joined by '-'. */

@@ -358,7 +358,7 @@ public final class StanceStage implements Stage {
             if (phrase == null) {
                 return null;
             }
-            String name = text.substring(phrase[0], phrase[1]).replaceAll("[“”\"]", "").strip();
+            String name = ObjectPhrase.core(text.substring(phrase[0], phrase[1]).replaceAll("[“”\"]", "").strip());
             return new Target("topic:" + ObjectPhrase.slug(name), name, TargetType.TOPIC, phrase[0], phrase[1], true);
         }
         if (topicStart < (entity == null ? Integer.MAX_VALUE : entity.start())) {

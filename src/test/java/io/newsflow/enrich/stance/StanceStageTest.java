@@ -80,6 +80,16 @@ class StanceStageTest {
     }
 
     @Test
+    void aTopicPhraseDropsAFrameThatOnlyCarriesTheProposal() {
+        List<Document.Stance> s = stances("Narendra Modi backed the proposal to create a permanent maritime secretariat "
+                + "in Nairobi.\nJerome Powell pushed back against market bets on a cut in December.");
+        assertThat(s).extracting(Document.Stance::holderName, Document.Stance::targetName)
+                .containsExactly(tuple("Narendra Modi", "permanent maritime secretariat"),
+                        tuple("Jerome Powell", "cut in December"));
+        assertThat(s.get(0).evidence()).isEqualTo("backed the proposal to create a permanent maritime secretariat");
+    }
+
+    @Test
     void negationFlipsAndHedgingLowersConfidence() {
         List<Document.Stance> s = stances("Friedrich Merz did not back new sanctions on Monday.\n"
                 + "Giorgia Meloni may support a ceasefire next week.");
