@@ -83,7 +83,8 @@ public final class QuoteStage implements Stage {
     @Override
     public Document apply(Document document) {
         String text = document.body();
-        List<Span> spans = merge(text, QuoteFinder.find(text));
+        List<Span> spans = merge(text, document.layer(Field.BODY).quotes().stream()
+                .map(r -> new Span(r.open(), r.close(), List.of(new int[] {r.start(), r.end()}))).toList());
         // a name inside a quote is never its speaker, nor the referent of a pronoun after it
         List<Located> mentions = BodyMentions.of(document, Set.of(EntityType.PERSON, EntityType.ORGANIZATION)).stream()
                 .filter(m -> spans.stream().flatMap(q -> q.parts().stream())
@@ -149,7 +150,7 @@ public final class QuoteStage implements Stage {
         for (Span s : found) {
             if (!out.isEmpty()) {
                 Span prev = out.get(out.size() - 1);
-                boolean continued = QuoteFinder.unclosed(text, prev)
+                boolean continued = (prev.close() >= text.length() || text.charAt(prev.close()) == '\n')
                         && text.substring(prev.close(), s.open()).isBlank();
                 String gap = continued ? "" : text.substring(Math.min(s.open(), prev.close() + 1), s.open());
                 boolean split = !gap.contains("\n") && gap.length() < 80 && VERB_IN_GAP.matcher(gap).find()
