@@ -144,14 +144,20 @@ public record Document(
         }
     }
 
-    /** A direct quote; speaker fields are null when the text does not say who spoke. */
+    /**
+     * A direct quote; speaker fields are null when the text does not say who spoke. {@code method} names the rule
+     * that chose the speaker (null without a speaker).
+     */
     public record Quote(String text, Field field, int start, int end, String speakerEntityId, String speakerName,
-                        String cue) {
+                        String cue, String method) {
     }
 
-    /** A stance of {@code holder} (entity id or {@code AUTHOR}) towards {@code target}, with evidence. */
+    /**
+     * A stance of {@code holder} (entity id or {@code AUTHOR}) towards {@code target}, with evidence; {@code method}
+     * names the rule or model that produced it.
+     */
     public record Stance(String holder, String holderName, String target, String targetName, TargetType targetType,
                          Polarity polarity, double confidence, Field evidenceField, int evidenceStart,
-                         int evidenceEnd, String evidence, String cue) {
+                         int evidenceEnd, String evidence, String cue, String method) {
     }
 }
