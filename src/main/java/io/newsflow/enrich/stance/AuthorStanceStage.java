@@ -9,6 +9,8 @@ import io.newsflow.enrich.Document.Field;
 import io.newsflow.enrich.Document.Polarity;
 import io.newsflow.enrich.Document.TargetType;
 import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.text.Sentence;
+import io.newsflow.enrich.text.TextLayer;
 import io.newsflow.enrich.sentiment.SentimentPrediction;
 import io.newsflow.enrich.sentiment.TargetSentimentModel;
 import java.util.ArrayList;
@@ -64,14 +66,16 @@ public final class AuthorStanceStage implements Stage {
     @Override
     public Document apply(Document document) {
         String text = document.body();
+        TextLayer layer = document.layer(Field.BODY);
         Map<Document.Entity, List<Scored>> byPerson = new LinkedHashMap<>();
         for (Located m : BodyMentions.of(document, Set.of(EntityType.PERSON))) {
             List<Scored> scored = byPerson.computeIfAbsent(m.entity(), k -> new ArrayList<>());
-            if (scored.size() >= MAX_SENTENCES || StanceStage.insideQuote(text, m.start())) {
+            Sentence at = layer.sentenceAt(m.start());
+            if (scored.size() >= MAX_SENTENCES || layer.quoteAt(m.start()) != null || at == null) {
                 continue;
             }
-            int start = Sentences.start(text, m.start());
-            int end = Sentences.end(text, m.end());
+            int start = at.start();
+            int end = Math.max(at.end(), m.end());
             if (scored.stream().anyMatch(s -> s.start() == start)) {
                 continue;
             }

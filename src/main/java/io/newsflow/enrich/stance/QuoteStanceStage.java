@@ -11,6 +11,8 @@ import io.newsflow.enrich.Document.Quote;
 import io.newsflow.enrich.Document.Stance;
 import io.newsflow.enrich.Document.TargetType;
 import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.text.Sentence;
+import io.newsflow.enrich.text.TextLayer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +126,7 @@ public final class QuoteStanceStage implements Stage {
                 continue;
             }
             inside(text, q, hits, mentions, found);
-            framed(text, q, hits, mentions, found);
+            framed(document.layer(Field.BODY), text, q, hits, mentions, found);
         }
         Map<String, Stance> byPair = new LinkedHashMap<>();
         Set<String> conflicting = new HashSet<>();
@@ -186,17 +188,20 @@ public final class QuoteStanceStage implements Stage {
     }
 
     /** Names the framing sentence says the quote is about, with the quote's single polarity. */
-    private static void framed(String text, Quote q, List<Hit> hits, List<Located> mentions, List<Stance> out) {
+    private static void framed(TextLayer layer, String text, Quote q, List<Hit> hits, List<Located> mentions, List<Stance> out) {
         Polarity polarity = hits.get(0).polarity();
         for (Hit h : hits) {
             if (h.polarity() != polarity) {
                 return;
             }
         }
-        int sentenceStart = Sentences.start(text, Math.max(0, q.start() - 1));
+        Sentence first = layer.sentenceAt(Math.max(0, q.start() - 1));
+        Sentence last = layer.sentenceAt(Math.max(0, q.end() - 1));
+        int sentenceStart = first == null ? 0 : first.start();
         String quoted = text.substring(q.start(), q.end()).strip();
         boolean closesSentence = !quoted.isEmpty() && ".!?".indexOf(quoted.charAt(quoted.length() - 1)) >= 0;
-        int sentenceEnd = closesSentence ? Math.min(text.length(), q.end() + 1) : Sentences.end(text, q.end());
+        int sentenceEnd = closesSentence ? Math.min(text.length(), q.end() + 1)
+                : Math.max(q.end(), last == null ? q.end() : last.end());
         List<int[]> frames = new ArrayList<>();
         Matcher f = FRAME.matcher(text).region(sentenceStart, sentenceEnd);
         while (f.find()) {

@@ -13,9 +13,20 @@ import io.newsflow.enrich.Document.Field;
 import io.newsflow.enrich.Document.Polarity;
 import io.newsflow.enrich.Document.TargetType;
 import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.kb.KbCountry;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.lexicon.Lexicons;
+import io.newsflow.enrich.stance.StanceLexicon.HolderSlot;
+import io.newsflow.enrich.stance.StanceLexicon.Pos;
+import io.newsflow.enrich.stance.StanceLexicon.Predicate;
+import io.newsflow.enrich.text.DependencyParse;
+import io.newsflow.enrich.text.Sentence;
+import io.newsflow.enrich.text.TextLayer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,92 +36,85 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Explicit stances from stance verbs: "X warned against a capitulation", "X backed a ceasefire", "X rejected Y".
- * The holder is the person or organisation the clause is about (the name right before the cue, else the first
- * name of the clause, else the person a leading pronoun refers to); the target is the first entity or topic from
- * the {@link #DEFAULT_TOPICS topic lexicon} after the cue in the same clause. Negation ("did not back") flips the
- * polarity at lower confidence; hedging ("may support") lowers confidence. The evidence runs from the cue to the
- * end of the target.
+ * Stated stances read from the dependency parse: a stance predicate from {@code lexicon/stance-predicates.tsv}
+ * (verb, noun or adjective, by lemma), its holder (the clause's subject, climbing through control and coordination;
+ * a noun's possessor or its light verb's subject; "I"/"we" inside a quote are the quote's speaker; "he"/"she" the
+ * person before; a capital standing for its government is the country) and its target in the slot the predicate's
+ * frame names (object, to-infinitive act, someone asked to act, that-clause, a prepositional argument, or, for
+ * evaluative words, the subject of "X is unacceptable" with the speaker as holder). A target that is one entity is an
+ * entity target; otherwise its head phrase, trimmed of relative clauses, appositions and time modifiers, is a topic.
+ * Negation ("did not back", "no need for", "refused to support") flips the polarity; hedges ("may support") lower
+ * the confidence; asking for a reversal ("urged X to abandon Y", "called for the levy to be scrapped") is being
+ * against its object; coordinated holders and targets give one stance each.
  *
- * <p>This is a first, rule-based stance stage: it does not read stance inside quotes, author stance, or learned
- * sentiment. Stateless and thread-safe.
+ * <p>Only sentences holding a predicate lemma are parsed. Every tag records its rule in {@code method}
+ * ({@code stance.<pos>.<frame>}). Thread-safe: the lexicon and the knowledge base are read-only.
  */
 public final class StanceStage implements Stage {
 
     public static final String NAME = "stances";
+    /** The bundled topic lexicon ({@code lexicon/topics.tsv}): topic key → aliases. */
+    public static final Map<String, List<String>> DEFAULT_TOPICS =
+            StanceLexicon.of(Lexicons.bundled()).topics();
 
-    /** Topic key → aliases (lower case). */
-    public static final Map<String, List<String>> DEFAULT_TOPICS = defaultTopics();
+    private static final int MAX_TARGET_TOKENS = 8;
+    private static final double CONFIDENCE_ENTITY = 0.8;
+    private static final double CONFIDENCE_TOPIC = 0.7;
+    private static final double CONFIDENCE_WEAK = 0.5;
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those");
+    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "me", "us", "my", "our");
+    private static final Set<String> THIRD_PERSON = Set.of("he", "she", "him", "her", "his");
+    private static final Set<String> EMPTY_TARGETS = Set.of("it", "this", "that", "them", "they", "these", "those",
+            "which", "what", "one", "something", "anything", "everything", "nothing", "so", "move", "decision",
+            "idea", "plan", "proposal", "offer", "step", "measure", "statement", "remarks", "comments", "result",
+            "claim", "claims", "call", "request", "need", "report", "view", "position");
+    /** Objects that only carry a stance stated elsewhere ("reiterated his position that …"). */
+    private static final Set<String> STANCE_CONTAINERS = Set.of("stance", "position", "view", "opinion", "belief",
+            "determination", "intention", "desire", "wish");
+    /** Verbs too light to make an act on their own ("want to do", "wish it to be"). */
+    private static final Set<String> LIGHT_ACTS = Set.of("be", "do", "have", "get", "go", "come", "make", "take");
+    /** Prepositions of circumstance, left out of an act ("lift them during a visit"). */
+    private static final Set<String> CIRCUMSTANCES = Set.of("during", "in", "at", "after", "before", "since", "amid",
+            "despite", "following", "while", "when", "if", "as", "because");
+    private static final Set<String> EXCLUDED_IN_PHRASE = Set.of("acl:relcl", "appos", "parataxis", "advcl", "dep",
+            "discourse", "obl:tmod", "nmod:tmod", "conj", "cc", "vocative", "list", "orphan");
 
-    private static final Map<String, Polarity> CUES = cues();
-    private static final Pattern CUE = Pattern.compile("\\b(" + String.join("|", CUES.keySet().stream()
-            .sorted((a, b) -> b.length() - a.length()).map(c -> c.replace(" ", "\\s+")).toList()) + ")\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATION = Pattern.compile("\\b(?:not|never|no longer|refused to|declined to|"
-            + "did not|does not|do not|didn't|doesn't|won't|would not)\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEDGE = Pattern.compile("\\b(?:may|might|could|would|appeared to|seemed to)\\s+"
-            + "(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CLAUSE_END = Pattern.compile("[.;!?\\n]|,\\s+(?:but|while|and)\\s|\\s+while\\s");
-    private static final Pattern PRONOUN = Pattern.compile("(?:^|\\s)(?:he|she|He|She)\\s+(?:(?:has|had|have|also|"
-            + "then|later|again|previously|once|already|repeatedly|publicly)\\s+)*$|(?:^|\\s)(?:he|she|He|She)\\s*$");
-    /** A pronoun subject anywhere in a clause. */
-    private static final Pattern PRONOUN_WORD = Pattern.compile("\\b(?:he|she|He|She)\\b");
-    /** The text right before a clause that shares the sentence's subject: "X said …, and thanked Y". */
-    private static final Pattern COORDINATED = Pattern.compile(",\\s+(?:and|but)\\s+$");
-    private static final int WINDOW = 90;
-    private static final int ENTITY_REACH = 40;
-    /**
-     * Words between a cue and an entity showing the entity is not what the stance is about: "rejected a call by the
-     * UN", "criticised the plan as an adventure that France …", a quotation.
-     */
-    private static final Pattern NOT_THE_OBJECT = Pattern.compile("[“”\",;:]|\\b(?:as|that|which|who|by|from|to|a|an|"
-            + "with|for|in|on|over|between|into|under|against|"
-            + "and|or|him|her|them|it|saying|"
-            + "adding|arguing|calling|because|\\p{L}{3,}ing)\\b");
-
-    /**
-     * A possessive name before an initiative ("welcomed Indonesia's coal pledge", "dismissed NATO's spending drive"):
-     * the stance is on the initiative, a topic.
-     */
-    private static final Pattern INITIATIVE_AFTER_POSSESSIVE = Pattern.compile("^[’']s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}"
-            + "(?:pledges?|reforms?|plans?|proposals?|drive|commitments?|polic(?:y|ies)|budget|bills?|deal|decision|"
-            + "initiatives?|strategy|programme|program|offer|bid|agenda|declaration|framework|package|measures|"
-            + "targets?|law|legislation|calls?|requests?|demands?|appeals?)\\b");
-    /** "accused of", "backed by" (passive: the agent follows), "backed up" (a phrasal verb, not a stance). */
-    private static final Pattern PASSIVE_OF = Pattern.compile("^\\s+(?:of|by|up|to)\\b");
-    /** A name modifying a noun after it ("welcomed the Senate bill"): the stance is about the bill. */
-    private static final Pattern MODIFIER_OF = Pattern.compile("^\\s+(?:bill|bills|plan|proposal|resolution|package|"
-            + "deal|decision|report|initiative|budget|law|legislation|vote|measure|motion|mandate|move|ruling|"
-            + "policy|policies|summit|programme|program|agreement|draft)\\b");
-    /** Cues whose object is a person or body ("thanked X", "accused X of"): no topic phrase is read after them. */
-    private static final Set<String> PERSON_CUES = Set.of("thanked", "thanks", "congratulated", "lauded",
-            "commended", "blamed", "blames", "mocked", "accused", "rebuked", "ridiculed", "attacked", "hit out at",
-            "lashed out at", "took aim at", "warned", "warns", "blasted", "slammed");
-    /** Calls whose named object is asked to act ("called for NATO to station …"): a stance on the act. */
-    private static final Set<String> CALLS = Set.of("called for", "calls for", "demanded", "demands", "urged",
-            "pushed for", "lobbied for", "argued for");
-    private static final Pattern TO_ACT = Pattern.compile("^\\s+to\\s+\\p{L}");
-    private static final String REMOVED = "(?:to\\s+be\\s+(?:sacked|scrapped|dropped|withdrawn|abandoned|removed|fired|"
-            + "dismissed|suspended|banned|halted|cancelled|canceled|repealed|reversed|stopped|ended|expelled|"
-            + "prosecuted|arrested|jailed|impeached|ousted|shelved|axed|overturned)|to\\s+(?:resign|step\\s+down|quit))\\b";
-    private static final Pattern TO_BE_REMOVED = Pattern.compile("^\\s+" + REMOVED);
-    private static final Pattern TO_BE_REMOVED_IN = Pattern.compile("\\s" + REMOVED);
-    /** Cues that are stances only with a named object right after them: "warned Putin against …". */
-    private static final Set<String> OBJECT_CUES = Set.of("warned", "warns");
-    private static final Pattern TITLE_GAP = Pattern.compile("^\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){0,3}$");
-    private static final Pattern WARNED_ABOUT = Pattern.compile("^[’']?s?\\s+(?:against|not to|over)\\b");
-    /** Base forms that are stance cues only after a modal or a negation ("did not back", "may support"). */
-    private static final Set<String> BARE_VERBS = Set.of("support", "back");
-    /** Participles that open a sentence whose subject, after the comma, holds the stance. */
-    private static final Set<String> PARTICIPLES = Set.of("praising", "backing", "welcoming", "hailing", "endorsing",
-            "applauding", "criticising", "criticizing", "condemning", "rejecting", "dismissing", "denouncing",
-            "slamming");
-
+    private final StanceLexicon lexicon;
     private final Map<String, List<String>> topics;
     private final Pattern topicPattern;
+    private final Map<String, KbCountry> capitals;
+    private final Map<String, String> metonyms;
 
+    /** The stage with the bundled lexicons, topics and knowledge base. */
     public StanceStage() {
         this(DEFAULT_TOPICS);
+    }
+
+    /** A stage with its own topic lexicon (topic key → aliases). */
+    public StanceStage(Map<String, List<String>> topics) {
+        this(StanceLexicon.of(Lexicons.bundled()), topics, KnowledgeBase.bundled());
+    }
+
+    /** A stage over the given lexicon, topics and knowledge base (capitals standing for their governments). */
+    public StanceStage(StanceLexicon lexicon, Map<String, List<String>> topics, KnowledgeBase kb) {
+        this.lexicon = lexicon;
+        this.topics = Map.copyOf(topics);
+        List<String> aliases = new ArrayList<>();
+        topics.values().forEach(aliases::addAll);
+        aliases.sort((a, b) -> b.length() - a.length());
+        this.topicPattern = Pattern.compile("\\b(" + String.join("|", aliases.stream().map(Pattern::quote).toList())
+                + ")\\b", Pattern.CASE_INSENSITIVE);
+        Map<String, KbCountry> caps = new HashMap<>();
+        for (KbCountry c : kb.countries()) {
+            for (String capital : c.capitals()) {
+                caps.putIfAbsent(capital.toLowerCase(Locale.ROOT), c);
+            }
+        }
+        for (String place : lexicon.metonyms().keySet()) {
+            caps.remove(place);
+        }
+        this.capitals = Map.copyOf(caps);
+        this.metonyms = lexicon.metonyms();
     }
 
     /**
@@ -141,16 +145,6 @@ public final class StanceStage implements Stage {
         return clean;
     }
 
-    /** A stage with its own topic lexicon (topic key → aliases). */
-    public StanceStage(Map<String, List<String>> topics) {
-        this.topics = Map.copyOf(topics);
-        List<String> aliases = new ArrayList<>();
-        topics.values().forEach(aliases::addAll);
-        aliases.sort((a, b) -> b.length() - a.length());
-        this.topicPattern = Pattern.compile("\\b(" + String.join("|", aliases.stream().map(Pattern::quote).toList())
-                + ")\\b", Pattern.CASE_INSENSITIVE);
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -158,7 +152,7 @@ public final class StanceStage implements Stage {
 
     @Override
     public Set<Capability> requires() {
-        return Set.of(Capability.NORMALIZED_TEXT, Capability.ENTITIES);
+        return Set.of(Capability.NORMALIZED_TEXT, Capability.ENTITIES, Capability.QUOTES);
     }
 
     @Override
@@ -168,304 +162,929 @@ public final class StanceStage implements Stage {
 
     @Override
     public Document apply(Document document) {
-        String text = document.body();
+        TextLayer layer = document.layer(Field.BODY);
         List<Located> mentions = BodyMentions.of(document,
                 Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION));
-        List<Document.Stance> stances = new ArrayList<>();
-        Matcher cue = CUE.matcher(text);
-        int previousCueEnd = -10;
-        while (cue.find()) {
-            boolean nounUse = cue.start() - previousCueEnd <= 3;
-            previousCueEnd = cue.end();
-            if (nounUse || insideQuote(text, cue.start()) || startsAt(PASSIVE_OF, text, cue.end())) {
-                continue;
-            }
-            int clauseStart = clauseStart(text, cue.start());
-            int windowEnd = clauseEnd(text, cue.end());
-            Located holder;
-            if (PARTICIPLES.contains(cue.group(1).toLowerCase(Locale.ROOT))) {
-                // "Praising the conduct of the Russian President, Trump said …": the holder follows the comma
-                int comma = text.indexOf(',', cue.end());
-                if (!text.substring(clauseStart, cue.start()).isBlank() || comma < 0 || comma >= windowEnd) {
-                    continue;
+        Analysis a = new Analysis(document, layer, mentions);
+        for (Sentence s : layer.sentences()) {
+            a.sentence(s);
+        }
+        List<Document.Stance> all = new ArrayList<>(document.stances());
+        all.addAll(a.out.values());
+        return document.withStances(all);
+    }
+
+    /** A holder or an entity target: the entity, or a country standing in for its capital. */
+    private record Ref(String id, String name, Entity entity) {
+    }
+
+    /** A target found in a frame slot. */
+    private record Target(Ref entity, String phrase, int firstToken, int lastToken, boolean flip) {
+    }
+
+    /** The work on one document. Not thread-safe; one per call. */
+    private final class Analysis {
+        private final Document doc;
+        private final TextLayer layer;
+        private final String text;
+        private final List<Located> mentions;
+        private final Map<String, Document.Stance> out = new LinkedHashMap<>();
+        private Sentence s;
+        private DependencyParse p;
+
+        Analysis(Document doc, TextLayer layer, List<Located> mentions) {
+            this.doc = doc;
+            this.layer = layer;
+            this.text = layer.text();
+            this.mentions = mentions;
+        }
+
+        void sentence(Sentence sentence) {
+            this.s = sentence;
+            this.p = null;
+            for (int i = 0; i < sentence.size(); i++) {
+                if (predicate(i, false) != null) {
+                    p = layer.parse(sentence);
+                    break;
                 }
-                holder = subjectAfter(mentions, comma, clauseEnd(text, comma + 1));
-                windowEnd = comma;
-            } else {
-                holder = holder(text, mentions, clauseStart, cue.start());
-                if (holder == null && COORDINATED.matcher(text.substring(Math.max(0, clauseStart - 8), clauseStart))
-                        .find()) {
-                    holder = sentenceSubject(text, mentions, Sentences.start(text, clauseStart), clauseStart);
+            }
+            if (p == null) {
+                return;
+            }
+            Set<String> before = new HashSet<>(out.keySet());
+            for (int i = 0; i < sentence.size(); i++) {
+                Predicate pr = predicate(i, true);
+                if (pr != null) {
+                    apply(i, pr);
                 }
             }
-            if (holder == null) {
-                continue;
+            // a contrast inside one sentence ("I respect her, but she is wrong") leaves the view open
+            Map<String, List<String>> byPair = new HashMap<>();
+            for (String key : out.keySet()) {
+                if (!before.contains(key)) {
+                    byPair.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), k -> new ArrayList<>()).add(key);
+                }
             }
-            String cueKey = cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            Target target = target(text, mentions, cue.end(), windowEnd, holder.entity(), cueKey);
-            if (target == null) {
-                continue;
-            }
-            // "called for the Chancellor to be sacked", "urged the levy to be scrapped": against what is to go
-            boolean removal = false;
-            int removalEnd = -1;
-            if (CALLS.contains(cueKey)) {
-                Matcher toGo = TO_BE_REMOVED.matcher(text).region(target.end(), text.length());
-                if (target.type() == TargetType.ENTITY && toGo.lookingAt()) {
-                    removal = true;
-                    removalEnd = toGo.end();
-                } else if (target.type() == TargetType.TOPIC) {
-                    Matcher inPhrase = TO_BE_REMOVED_IN.matcher(target.name());
-                    if (inPhrase.find() && inPhrase.start() > 0) {
-                        String name = target.name().substring(0, inPhrase.start()).strip();
-                        target = new Target(target.free() ? "topic:" + ObjectPhrase.slug(name) : target.id(), name,
-                                TargetType.TOPIC, target.start(), target.end(), target.free());
-                        removal = true;
+            byPair.values().stream().filter(keys -> keys.size() > 1).forEach(keys -> keys.forEach(out::remove));
+        }
+
+        // ---- token access
+
+        private int g(int i) {
+            return s.firstToken() + i;
+        }
+
+        private String word(int i) {
+            return layer.tokens().get(g(i)).text();
+        }
+
+        private String lower(int i) {
+            return word(i).toLowerCase(Locale.ROOT);
+        }
+
+        private String lemma(int i) {
+            return layer.lemma(g(i));
+        }
+
+        private String tag(int i) {
+            return layer.pos(g(i));
+        }
+
+        private boolean verb(int i) {
+            return tag(i).startsWith("VB");
+        }
+
+        private int startOf(int i) {
+            return layer.tokens().get(g(i)).start();
+        }
+
+        private int endOf(int i) {
+            return layer.tokens().get(g(i)).end();
+        }
+
+        private boolean rel(int i, String r) {
+            String x = p.relation(i);
+            return x.equals(r) || x.startsWith(r + ":");
+        }
+
+        private List<Integer> kids(int i, String... rels) {
+            List<Integer> outKids = new ArrayList<>();
+            for (int j = 0; j < p.size(); j++) {
+                if (p.head(j) == i) {
+                    for (String r : rels) {
+                        if (p.relation(j).equals(r)) {
+                            outKids.add(j);
+                            break;
+                        }
                     }
                 }
             }
-            if (target.type() == TargetType.ENTITY && !removal && (startsAt(MODIFIER_OF, text, target.end())
-                    || CALLS.contains(cueKey) && startsAt(TO_ACT, text, target.end()))) {
-                continue;
-            }
-            if (OBJECT_CUES.contains(cue.group(1).toLowerCase(Locale.ROOT)) && (target.type() != TargetType.ENTITY
-                    || !TITLE_GAP.matcher(text.substring(cue.end(), target.start())).matches()
-                    || !startsAt(WARNED_ABOUT, text, target.end()))) {
-                continue;
-            }
-            Polarity polarity = removal ? Polarity.AGAINST
-                    : CUES.get(cue.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
-            String before = text.substring(Math.max(clauseStart, cue.start() - 30), cue.start());
-            double confidence = 0.8;
-            boolean bareVerb = BARE_VERBS.contains(cue.group(1).toLowerCase(Locale.ROOT));
-            if (bareVerb && !NEGATION.matcher(before).find() && !HEDGE.matcher(before).find()) {
-                continue;
-            }
-            if (NEGATION.matcher(before).find()) {
-                polarity = polarity == Polarity.FAVOR ? Polarity.AGAINST : Polarity.FAVOR;
-                confidence = 0.5;
-            } else if (HEDGE.matcher(before).find()) {
-                confidence = 0.5;
-            }
-            if (target.free()) {
-                confidence = Math.min(confidence, 0.6);
-            }
-            int evidenceStart = cue.start();
-            int evidenceEnd = Math.max(target.end(), removalEnd);
-            stances.add(new Document.Stance(holder.entity().id(), holder.entity().name(), target.id(), target.name(),
-                    target.type(), polarity, confidence, Field.BODY, evidenceStart, evidenceEnd,
-                    text.substring(evidenceStart, evidenceEnd), cue.group(1), "stance.surface-cue"));
+            return outKids;
         }
-        return document.withStances(stances);
-    }
 
-    /** A stance target; {@code free} when it is an object phrase outside the topic lexicon. */
-    private record Target(String id, String name, TargetType type, int start, int end, boolean free) {
-    }
+        private String caseOf(int i) {
+            for (int c : kids(i, "case", "mark")) {
+                return lower(c);
+            }
+            return "";
+        }
 
-    private static Located holder(String text, List<Located> mentions, int clauseStart, int cueStart) {
-        Located last = null;
-        Located first = null;
-        for (Located m : mentions) {
-            if (m.start() >= clauseStart && m.end() <= cueStart && m.entity().type() != EntityType.LOCATION
-                    && !BodyMentions.possessive(text, m)) {
-                if (first == null) {
-                    first = m;
+        // ---- predicates
+
+        /** The predicate at word i, or null; {@code withParse} also finds verb-particle predicates. */
+        private Predicate predicate(int i, boolean withParse) {
+            String t = tag(i);
+            if (t.startsWith("VB")) {
+                if (withParse) {
+                    for (int c : kids(i, "compound:prt")) {
+                        Predicate phrasal = lexicon.predicate(lemma(i) + " " + lower(c), Pos.VERB);
+                        if (phrasal != null) {
+                            return phrasal;
+                        }
+                    }
                 }
-                last = m;
+                if (!withParse && lexicon.phrasalHead(lemma(i))) {
+                    return lexicon.predicate(lexicon.phrasalOf(lemma(i)), Pos.VERB);
+                }
+                Predicate v = lexicon.predicate(lemma(i), Pos.VERB);
+                if (withParse && t.equals("VBN") && (!kids(i, "aux:pass").isEmpty() || !kids(i, "cop").isEmpty())) {
+                    Predicate adjective = lexicon.predicate(lower(i), Pos.ADJ);
+                    if (adjective != null) {
+                        return adjective;
+                    }
+                }
+                if (v != null && (!withParse || !rel(i, "amod"))) {
+                    return v;
+                }
+                if (t.equals("VBN") || t.equals("VBD")) {
+                    return lexicon.predicate(lower(i), Pos.ADJ);
+                }
+                return null;
+            }
+            if (t.startsWith("NN") && !t.startsWith("NNP")) {
+                return lexicon.predicate(lemma(i), Pos.NOUN);
+            }
+            if (t.startsWith("JJ")) {
+                return lexicon.predicate(lower(i), Pos.ADJ);
+            }
+            return null;
+        }
+
+        private void apply(int i, Predicate pr) {
+            boolean adjectival = pr.pos() == Pos.ADJ;
+            for (String frame : pr.frames()) {
+                List<Target> targets = targets(i, pr, frame);
+                if (targets.isEmpty()) {
+                    continue;
+                }
+                List<Ref> holders = pr.holder() == HolderSlot.SPEAKER ? speaker(i) : holders(i, pr, adjectival);
+                if (holders.isEmpty() && pr.pos() != Pos.VERB && pr.holder() == HolderSlot.SUBJECT
+                        && !hasSubject(i)) {
+                    holders = speaker(i);
+                }
+                if (holders.isEmpty()) {
+                    return;
+                }
+                boolean negated = negated(i);
+                boolean hedged = hedged(i);
+                String method = "stance." + pr.pos().name().toLowerCase(Locale.ROOT) + "." + frame;
+                for (Target t : targets) {
+                    Polarity pol = pr.polarity();
+                    if (negated ^ t.flip()) {
+                        pol = pol == Polarity.FAVOR ? Polarity.AGAINST : Polarity.FAVOR;
+                    }
+                    for (Ref h : holders) {
+                        emit(h, t, pol, i, hedged || negated,
+                                method + (t.flip() && !frame.equals("label") ? ".reversal" : ""), pr);
+                    }
+                }
+                return;
             }
         }
-        if (last != null && text.substring(last.end(), cueStart).strip().matches("(?i)(has|had|have|also|on \\w+)?")) {
-            return last;
-        }
-        if (first != null) {
-            return titledPerson(text, mentions, first, cueStart);
-        }
-        if (PRONOUN.matcher(text.substring(clauseStart, cueStart)).find()) {
-            return pronounReferent(text, mentions, clauseStart);
-        }
-        return null;
-    }
 
-    /**
-     * The subject of a sentence whose later clause has none ("Lavrov said …, and accused Mr Macron"): the first
-     * person or organisation of the sentence, or the person a pronoun before it refers to.
-     */
-    private static Located sentenceSubject(String text, List<Located> mentions, int sentenceStart, int until) {
-        Located first = null;
-        for (Located m : mentions) {
-            if (m.start() >= sentenceStart && m.end() <= until && m.entity().type() != EntityType.LOCATION
-                    && !BodyMentions.possessive(text, m)) {
-                first = m;
-                break;
+        private void emit(Ref holder, Target t, Polarity pol, int pred, boolean weak, String method, Predicate pr) {
+            if (t.entity() != null && t.entity().id().equals(holder.id())) {
+                return;
+            }
+            String targetId;
+            String targetName;
+            TargetType type;
+            double confidence;
+            if (t.entity() != null) {
+                targetId = t.entity().id();
+                targetName = t.entity().name();
+                type = TargetType.ENTITY;
+                confidence = CONFIDENCE_ENTITY;
+            } else {
+                Matcher m = topicPattern.matcher(t.phrase());
+                targetName = t.phrase();
+                targetId = m.find() ? "topic:" + topicKey(m.group(1)) : "topic:" + slug(t.phrase());
+                type = TargetType.TOPIC;
+                confidence = CONFIDENCE_TOPIC;
+            }
+            if (weak) {
+                confidence = CONFIDENCE_WEAK;
+            }
+            int from = Math.min(startOf(pred), startOf(t.firstToken()));
+            int to = Math.max(endOf(pred), endOf(t.lastToken()));
+            String key = holder.id() + "|" + targetId + "|" + pol;
+            out.putIfAbsent(key, new Document.Stance(holder.id(), holder.name(), targetId, targetName, type, pol,
+                    confidence, Field.BODY, from, to, text.substring(from, to), pr.lemma(), method));
+        }
+
+        // ---- targets
+
+        private List<Target> targets(int i, Predicate pr, String frame) {
+            List<Target> found = new ArrayList<>();
+            switch (frame) {
+                case "obj" -> objectTargets(i, pr, found);
+                case "xcomp" -> {
+                    for (int x : kids(i, "xcomp")) {
+                        if (verb(x)) {
+                            act(x, found);
+                        }
+                    }
+                }
+                case "obj-xcomp" -> askedToAct(i, found);
+                case "ccomp" -> {
+                    for (int c : kids(i, "ccomp")) {
+                        addPhrase(c, false, found);
+                    }
+                }
+                case "nsubj" -> {
+                    if (!kids(i, "cop").isEmpty() || rel(i, "xcomp")) {
+                        for (int n : kids(i, "nsubj")) {
+                            addPhrase(n, false, found);
+                        }
+                    }
+                }
+                case "label" -> label(i, pr, found);
+                default -> {
+                    String prep = frame.substring("prep:".length());
+                    for (int c = 0; c < p.size(); c++) {
+                        if (p.head(c) == i && (rel(c, "obl") || rel(c, "nmod") || rel(c, "advcl"))
+                                && caseOf(c).equals(prep)) {
+                            String ct = tag(c);
+                            if (!(ct.startsWith("NN") || ct.startsWith("PRP") || ct.equals("CD") || ct.equals("VBG"))) {
+                                continue;
+                            }
+                            addPhrase(c, false, found);
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        private void objectTargets(int i, Predicate pr, List<Target> found) {
+            if (pr.pos() == Pos.NOUN) {
+                for (int c : kids(i, "nmod")) {
+                    if (caseOf(c).equals("of")) {
+                        addPhrase(c, false, found);
+                    }
+                }
+                return;
+            }
+            boolean passive = !kids(i, "aux:pass").isEmpty() || !kids(i, "nsubj:pass").isEmpty();
+            if (passive) {
+                for (int n : kids(i, "nsubj:pass")) {
+                    addPhrase(n, false, found);
+                }
+                return;
+            }
+            if (rel(i, "acl") && tag(i).equals("VBN")) {
+                addPhrase(p.head(i), false, found, Set.of(i));
+                return;
+            }
+            for (int o : kids(i, "obj")) {
+                boolean carried = tag(o).startsWith("NN") && lexicon.predicate(lemma(o), Pos.NOUN) != null
+                        && (lexicon.lightVerb(lemma(i)) || lexicon.reversalVerb(lemma(o)));
+                if (carried || STANCE_CONTAINERS.contains(lemma(o))) {
+                    continue;
+                }
+                addPhrase(o, false, found);
+            }
+            if (found.isEmpty()) {
+                for (int c : kids(i, "ccomp", "xcomp")) {
+                    if (tag(c).equals("VBG")) {
+                        act(c, found);
+                    }
+                }
             }
         }
-        Matcher pronoun = PRONOUN_WORD.matcher(text).region(sentenceStart, until);
-        if (pronoun.find() && (first == null || pronoun.start() < first.start())) {
-            return pronounReferent(text, mentions, sentenceStart);
-        }
-        return first == null ? null : titledPerson(text, mentions, first, until);
-    }
 
-    /** "House Speaker Mike Johnson …": a body named right before a titled person stands for that person. */
-    private static Located titledPerson(String text, List<Located> mentions, Located first, int until) {
-        if (first.entity().type() != EntityType.PERSON) {
+        /** "to raise taxes": the act, or, for a reversal verb with an object, that object (flipped). */
+        private void act(int x, List<Target> found) {
+            if (lexicon.reversalVerb(lemma(x))) {
+                List<Integer> objs = kids(x, "obj");
+                if (!objs.isEmpty()) {
+                    for (int o : objs) {
+                        addPhrase(o, true, found);
+                    }
+                    return;
+                }
+                if (!kids(x, "aux:pass").isEmpty()) {
+                    for (int n : kids(x, "nsubj:pass")) {
+                        addPhrase(n, true, found);
+                    }
+                    return;
+                }
+            }
+            Set<Integer> skip = actSkips(x);
+            skip.addAll(kids(x, "nsubj"));
+            if (LIGHT_ACTS.contains(lemma(x)) && kept(x, skip).size() <= 2) {
+                return;
+            }
+            List<Integer> kept = kept(x, skip);
+            String phrase = kept.isEmpty() ? null : render(kept, x);
+            if (phrase != null) {
+                found.add(new Target(null, phrase, kept.get(0), kept.get(kept.size() - 1), false));
+            }
+        }
+
+        /** Words an act phrase leaves out: its "to", auxiliaries and circumstances ("during a visit"). */
+        private Set<Integer> actSkips(int x) {
+            Set<Integer> skip = new HashSet<>(kids(x, "mark", "aux", "aux:pass", "advmod"));
+            for (int c : kids(x, "obl", "advcl")) {
+                if (CIRCUMSTANCES.contains(caseOf(c))) {
+                    skip.add(c);
+                }
+            }
+            return skip;
+        }
+
+        /** "urged Japan to reflect", "called on the government to act", "X to be scrapped". */
+        private void askedToAct(int i, List<Target> found) {
+            List<Integer> who = new ArrayList<>(kids(i, "obj"));
+            for (int c : kids(i, "obl")) {
+                if (caseOf(c).equals("on") || caseOf(c).equals("upon")) {
+                    who.add(c);
+                }
+            }
+            List<Integer> acts = new ArrayList<>(kids(i, "xcomp"));
+            for (int c : kids(i, "advcl", "ccomp")) {
+                if (caseOf(c).equals("to") || caseOf(c).equals("for")) {
+                    acts.add(c);
+                }
+            }
+            for (int x : acts) {
+                if (!verb(x)) {
+                    continue;
+                }
+                boolean passive = !kids(x, "aux:pass").isEmpty();
+                if (lexicon.reversalVerb(lemma(x))) {
+                    if (passive) {
+                        List<Integer> subj = kids(x, "nsubj:pass");
+                        for (int n : subj.isEmpty() ? who : subj) {
+                            addPhrase(n, true, found);
+                        }
+                        return;
+                    }
+                    act(x, found);
+                    return;
+                }
+                if (who.isEmpty()) {
+                    act(x, found);
+                    continue;
+                }
+                Set<Integer> skip = actSkips(x);
+                int first = Math.min(p.subtree(who.get(0))[0], x);
+                int last = Math.max(p.subtree(x)[1], who.get(0));
+                String subject = phraseText(who.get(0), Set.of());
+                List<Integer> deedWords = kept(x, skip);
+                String deed = deedWords.isEmpty() ? null : render(deedWords, x);
+                if (subject != null && deed != null) {
+                    found.add(new Target(null, subject + " " + deed, first, last, false));
+                }
+            }
+        }
+
+        /** "called Maduro a dictator", "described the plan as reckless": polarity from the label's words. */
+        private void label(int i, Predicate pr, List<Target> found) {
+            List<Integer> labels = new ArrayList<>(kids(i, "xcomp"));
+            List<Integer> objs = new ArrayList<>(kids(i, "obj"));
+            if (objs.isEmpty()) {
+                // a small clause: "called [X a liar]" parses X as the subject of the label
+                for (int l : labels) {
+                    objs.addAll(kids(l, "nsubj"));
+                }
+            }
+            if (objs.isEmpty()) {
+                return;
+            }
+            for (int c : kids(i, "obl", "advcl")) {
+                if (caseOf(c).equals("as")) {
+                    labels.add(c);
+                }
+            }
+            for (int l : labels) {
+                Polarity pol = labelPolarity(l);
+                if (pol == null) {
+                    continue;
+                }
+                for (int o : objs) {
+                    List<Target> t = new ArrayList<>();
+                    addPhrase(o, false, t);
+                    for (Target x : t) {
+                        found.add(new Target(x.entity(), x.phrase(), Math.min(x.firstToken(), l),
+                                Math.max(x.lastToken(), p.subtree(l)[1]), pol != pr.polarity()));
+                    }
+                }
+                return;
+            }
+        }
+
+        private Polarity labelPolarity(int l) {
+            int[] span = p.subtree(l);
+            int favor = 0;
+            int against = 0;
+            for (int k = span[0]; k <= span[1]; k++) {
+                Predicate e = lexicon.predicate(lemma(k), Pos.ADJ);
+                if (e == null) {
+                    e = lexicon.predicate(lower(k), Pos.ADJ);
+                }
+                if (e == null && tag(k).startsWith("NN")) {
+                    e = lexicon.predicate(lemma(k), Pos.NOUN);
+                }
+                if (e == null || !e.frames().contains("nsubj")) {
+                    continue;
+                }
+                if (e.polarity() == Polarity.FAVOR) {
+                    favor++;
+                } else {
+                    against++;
+                }
+            }
+            if (favor == against) {
+                return null;
+            }
+            return favor > against ? Polarity.FAVOR : Polarity.AGAINST;
+        }
+
+        private void addPhrase(int head, boolean flip, List<Target> found) {
+            addPhrase(head, flip, found, Set.of());
+        }
+
+        /** One target per conjunct of {@code head}: the entity it names, or its trimmed phrase. */
+        private void addPhrase(int head, boolean flip, List<Target> found, Set<Integer> skip) {
+            List<Integer> conjuncts = new ArrayList<>();
+            conjuncts.add(head);
+            if (!verb(head)) {
+                conjuncts.addAll(kids(head, "conj"));
+            }
+            for (int h0 : conjuncts) {
+                int h = h0;
+                String w = lower(h);
+                if ((tag(h).equals("WP") || tag(h).equals("WDT")) && relativeHead(h) >= 0) {
+                    h = relativeHead(h);
+                    w = lower(h);
+                }
+                if (w.equals("you") || w.equals("yourself")) {
+                    continue;
+                }
+                if (THIRD_PERSON.contains(w)) {
+                    Ref r = pronoun(h);
+                    if (r != null) {
+                        found.add(new Target(r, null, h, h, flip));
+                    }
+                    continue;
+                }
+                Ref entity = entityPhrase(h);
+                if (entity != null) {
+                    int[] span = p.subtree(h);
+                    found.add(new Target(entity, null, span[0], span[1], flip));
+                    continue;
+                }
+                if (EMPTY_TARGETS.contains(lemma(h)) && kids(h, "nmod", "acl", "amod", "compound", "nmod:poss")
+                        .isEmpty()) {
+                    continue;
+                }
+                List<Integer> kept = kept(h, skip);
+                if (kept.isEmpty()) {
+                    continue;
+                }
+                String phrase = render(kept);
+                if (phrase != null) {
+                    found.add(new Target(null, phrase, kept.get(0), kept.get(kept.size() - 1), flip));
+                }
+            }
+        }
+
+        /** The noun a relative pronoun stands for ("the leader who was backed"), or -1. */
+        private int relativeHead(int pronoun) {
+            int clause = p.head(pronoun);
+            return clause >= 0 && rel(clause, "acl:relcl") ? p.head(clause) : -1;
+        }
+
+        private String phraseText(int head, Set<Integer> skip) {
+            Ref r = entityPhrase(head);
+            if (r != null) {
+                return r.name();
+            }
+            List<Integer> kept = kept(head, skip);
+            return kept.isEmpty() ? null : render(kept);
+        }
+
+        /** The words of head's phrase: its subtree less clauses, appositions, conjuncts and time modifiers. */
+        private List<Integer> kept(int head, Set<Integer> skip) {
+            Set<Integer> dropped = new HashSet<>(skip);
+            for (int j = 0; j < p.size(); j++) {
+                if (!p.dominates(head, j) || j == head) {
+                    continue;
+                }
+                boolean cut = EXCLUDED_IN_PHRASE.contains(p.relation(j))
+                        || ((rel(j, "obl") || rel(j, "advmod") || rel(j, "nmod") && !caseOf(j).equals("of"))
+                        && lexicon.timeWord(lemma(j)))
+                        || (p.head(j) == head && rel(j, "punct"));
+                if (cut) {
+                    dropped.add(j);
+                }
+            }
+            List<Integer> kept = new ArrayList<>();
+            for (int j = 0; j < p.size(); j++) {
+                if (!p.dominates(head, j)) {
+                    continue;
+                }
+                boolean inDropped = false;
+                for (int d : dropped) {
+                    if (p.dominates(d, j)) {
+                        inDropped = true;
+                        break;
+                    }
+                }
+                if (!inDropped) {
+                    kept.add(j);
+                }
+            }
+            while (!kept.isEmpty() && (DETERMINERS.contains(lower(kept.get(0))) || isPunct(kept.get(0))
+                    || kept.get(0) != head && (rel(kept.get(0), "case") || rel(kept.get(0), "mark"))
+                    && p.head(kept.get(0)) == head)) {
+                kept.remove(0);
+            }
+            while (!kept.isEmpty() && isPunct(kept.get(kept.size() - 1))) {
+                kept.remove(kept.size() - 1);
+            }
+            if (kept.size() > MAX_TARGET_TOKENS) {
+                int at = Math.max(0, kept.indexOf(head));
+                int from = Math.max(0, Math.min(at - 3, kept.size() - MAX_TARGET_TOKENS));
+                kept = new ArrayList<>(kept.subList(from, Math.min(kept.size(), from + MAX_TARGET_TOKENS)));
+            }
+            return kept;
+        }
+
+        private boolean isPunct(int j) {
+            String w = word(j);
+            return !w.isEmpty() && !Character.isLetterOrDigit(w.charAt(0)) && w.length() <= 2;
+        }
+
+        private String render(List<Integer> kept) {
+            return render(kept, -1);
+        }
+
+        /** The words in order, as written between adjacent ones; the verb {@code act} in its -ing form. */
+        private String render(List<Integer> kept, int act) {
+            StringBuilder b = new StringBuilder();
+            int prev = -2;
+            for (int j : kept) {
+                if (b.length() > 0) {
+                    b.append(j == prev + 1 ? text.substring(endOf(prev), startOf(j)) : " ");
+                }
+                b.append(j == act && verb(j) ? gerund(lemma(j)) : word(j));
+                prev = j;
+            }
+            String phrase = b.toString().replaceAll("[“”\"]", "").replaceAll("\\s+", " ").strip();
+            boolean content = false;
+            for (int j : kept) {
+                if (Character.isLetterOrDigit(word(j).charAt(0)) && !DETERMINERS.contains(lower(j))) {
+                    content = true;
+                    break;
+                }
+            }
+            return content && !phrase.isEmpty() ? phrase : null;
+        }
+
+        // ---- entities, holders
+
+        private Located mentionAt(int i) {
+            int start = startOf(i);
+            int end = endOf(i);
             for (Located m : mentions) {
-                if (m.start() > first.end() && m.end() <= until && m.entity().type() == EntityType.PERSON
-                        && TITLE_GAP.matcher(text.substring(first.end(), m.start())).matches()) {
+                if (m.start() <= start && m.end() >= end) {
                     return m;
                 }
             }
+            return null;
         }
-        return first;
-    }
 
-    /** The first person or organisation named within a few words after {@code from}, up to {@code to}. */
-    private static Located subjectAfter(List<Located> mentions, int from, int to) {
-        for (Located m : mentions) {
-            if (m.start() > from && m.end() <= to && m.start() - from <= ENTITY_REACH
-                    && m.entity().type() != EntityType.LOCATION) {
-                return m;
+        private Ref ref(Located m) {
+            if (m.entity().type() == EntityType.LOCATION) {
+                String surface = text.substring(m.start(), m.end()).toLowerCase(Locale.ROOT);
+                KbCountry c = capitals.get(surface);
+                if (c != null) {
+                    return country(c);
+                }
+                String body = metonyms.get(surface);
+                if (body != null) {
+                    for (Entity other : doc.entities()) {
+                        if (other.name().equalsIgnoreCase(body)) {
+                            return new Ref(other.id(), other.name(), other);
+                        }
+                    }
+                    return new Ref("local:" + slug(body), body, null);
+                }
             }
+            return ref(m.entity());
         }
-        return null;
-    }
 
-    private Target target(String text, List<Located> mentions, int from, int to, Entity holder, String cueKey) {
-        Located entity = null;
-        for (Located m : mentions) {
-            if (m.start() >= from && m.end() <= to && m.start() - from <= ENTITY_REACH
-                    && !m.entity().id().equals(holder.id())) {
-                if (!NOT_THE_OBJECT.matcher(text.substring(from, m.start())).find()
-                        && !(BodyMentions.possessive(text, m) && (CALLS.contains(cueKey)
-                        || INITIATIVE_AFTER_POSSESSIVE.matcher(text).region(m.end(), to).lookingAt()))) {
-                    entity = m;
+        private Ref country(KbCountry c) {
+            for (Entity other : doc.entities()) {
+                if (other.name().equals(c.name()) || c.qid() != null && c.qid().equals(other.qid())) {
+                    return new Ref(other.id(), other.name(), other);
+                }
+            }
+            return new Ref(c.qid() != null ? c.qid() : "country:" + c.code(), c.name(), null);
+        }
+
+        private Ref ref(Entity e) {
+            if (e.type() == EntityType.LOCATION) {
+                KbCountry c = capitals.get(e.name().toLowerCase(Locale.ROOT));
+                if (c != null) {
+                    for (Entity other : doc.entities()) {
+                        if (other.name().equals(c.name()) || c.qid() != null && c.qid().equals(other.qid())) {
+                            return new Ref(other.id(), other.name(), other);
+                        }
+                    }
+                    return new Ref(c.qid() != null ? c.qid() : "country:" + c.code(), c.name(), null);
+                }
+            }
+            return new Ref(e.id(), e.name(), e);
+        }
+
+        /**
+         * The entity a phrase names as a whole ("President Lin", "the Kremlin", "Chinese company Huawei"), or null:
+         * the head is in a mention and nothing but modifiers before the mention remains of the trimmed phrase.
+         */
+        private Ref entityPhrase(int head) {
+            Located m = mentionAt(head);
+            if (m == null) {
+                return null;
+            }
+            for (int k : kept(head, Set.of())) {
+                Located other = mentionAt(k);
+                if (other != null && other.entity() == m.entity()) {
+                    continue;
+                }
+                String w = lower(k);
+                boolean modifierBefore = startOf(k) < m.start() && (rel(k, "compound") || rel(k, "amod")
+                        || rel(k, "det") || rel(k, "flat") || rel(k, "nmod:poss") || rel(k, "case"));
+                if (modifierBefore || isPunct(k) || w.equals("'s") || w.equals("’s") || w.equals("'")) {
+                    continue;
+                }
+                return null;
+            }
+            return ref(m);
+        }
+
+        private Ref pronoun(int i) {
+            Located r = BodyMentions.pronounReferent(text, mentions.stream()
+                    .filter(m -> m.entity().type() == EntityType.PERSON).toList(), startOf(i),
+                    o -> {
+                        Sentence at = layer.sentenceAt(o);
+                        return at == null ? 0 : at.start();
+                    });
+            return r == null ? null : ref(r);
+        }
+
+        /**
+         * The organisation or country "it"/"they" stands for: the subject of the speech verb reporting the clause
+         * ("the ministry said it was ready"), else the last organisation or country named before it in the sentence.
+         */
+        private Ref body(int w) {
+            int v = p.head(w);
+            for (int steps = 0; steps < 4 && v >= 0; steps++) {
+                int h = p.head(v);
+                if (h >= 0 && rel(v, "ccomp") && lexicon.speechVerb(lemma(h))) {
+                    for (int n : kids(h, "nsubj")) {
+                        Located m = mentionAt(n);
+                        if (m != null && m.entity().type() != EntityType.PERSON) {
+                            return ref(m);
+                        }
+                    }
+                    break;
+                }
+                v = h;
+            }
+            Located last = null;
+            for (Located m : mentions) {
+                if (m.start() >= s.start() && m.end() <= startOf(w) && m.entity().type() != EntityType.PERSON) {
+                    last = m;
+                }
+            }
+            return last == null ? null : ref(last);
+        }
+
+        private Ref quoteSpeaker(int i) {
+            int at = startOf(i);
+            for (Document.Quote q : doc.quotes()) {
+                if (q.field() == Field.BODY && q.speakerEntityId() != null && q.start() <= at && q.end() >= at) {
+                    for (Entity e : doc.entities()) {
+                        if (e.id().equals(q.speakerEntityId())) {
+                            return ref(e);
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Entities a subject word names: its mention, its conjuncts', a pronoun's referent, a speaker for "we". */
+        private List<Ref> resolve(int subj) {
+            List<Ref> refs = new ArrayList<>();
+            List<Integer> words = new ArrayList<>();
+            words.add(subj);
+            words.addAll(kids(subj, "conj"));
+            for (int w : words) {
+                String lw = lower(w);
+                if (FIRST_PERSON.contains(lw)) {
+                    Ref r = quoteSpeaker(w);
+                    if (r != null) {
+                        refs.add(r);
+                    }
+                    continue;
+                }
+                if (THIRD_PERSON.contains(lw)) {
+                    Ref r = layer.quoteAt(startOf(w)) == null ? pronoun(w) : null;
+                    if (r != null) {
+                        refs.add(r);
+                    }
+                    continue;
+                }
+                if (lw.equals("it") || lw.equals("they")) {
+                    Ref r = layer.quoteAt(startOf(w)) == null ? body(w) : null;
+                    if (r != null) {
+                        refs.add(r);
+                    }
+                    continue;
+                }
+                Located m = mentionAt(w);
+                if (m == null) {
+                    for (int c : kids(w, "nmod:poss", "compound")) {
+                        m = mentionAt(c);
+                        if (m != null) {
+                            break;
+                        }
+                    }
+                }
+                if (m != null) {
+                    Ref r = ref(m);
+                    if (refs.stream().noneMatch(x -> x.id().equals(r.id()))) {
+                        refs.add(r);
+                    }
+                }
+            }
+            return refs;
+        }
+
+        /** Holders of the predicate at i: a noun's possessor or light verb's subject, else its clause's subject. */
+        private List<Ref> holders(int i, Predicate pr, boolean adjectival) {
+            int v = i;
+            if (pr.pos() == Pos.NOUN) {
+                for (int poss : kids(i, "nmod:poss")) {
+                    List<Ref> r = resolve(poss);
+                    if (!r.isEmpty()) {
+                        return r;
+                    }
+                }
+                int h = p.head(i);
+                if (h < 0 || !verb(h)) {
+                    return List.of();
+                }
+                v = h;
+            }
+            for (int steps = 0; steps < 5 && v >= 0; steps++) {
+                for (int n : adjectival && v == i ? kids(v, "nsubj", "nsubj:pass") : kids(v, "nsubj")) {
+                    if ((tag(n).equals("WP") || tag(n).equals("WDT")) && relativeHead(n) >= 0) {
+                        return resolve(relativeHead(n));
+                    }
+                    return n == i ? List.of() : resolve(n);
+                }
+                if (!kids(v, "aux:pass").isEmpty() || rel(v, "acl") && tag(v).equals("VBN")) {
+                    for (int c : kids(v, "obl:agent", "obl")) {
+                        if (caseOf(c).equals("by")) {
+                            return resolve(c);
+                        }
+                    }
+                    return List.of();
+                }
+                if (rel(v, "acl:relcl")) {
+                    return resolve(p.head(v));
+                }
+                if (rel(v, "xcomp") || rel(v, "conj") || rel(v, "advcl") && kids(v, "mark").isEmpty()
+                        || rel(v, "ccomp") && adjectival) {
+                    v = p.head(v);
+                    continue;
                 }
                 break;
             }
+            return List.of();
         }
-        Matcher topic = topicPattern.matcher(text.substring(from, to));
-        int topicStart = topic.find() ? from + topic.start() : Integer.MAX_VALUE;
-        if (PERSON_CUES.contains(cueKey)) {
-            // "accused the government of sabotaging the talks": a stance on whom it names, never on a topic
-            topicStart = Integer.MAX_VALUE;
+
+        /** True when the predicate's own clause names someone ("the union's support", "X was open to"). */
+        private boolean hasSubject(int i) {
+            return !kids(i, "nmod:poss", "nsubj", "nsubj:pass").isEmpty();
         }
-        if (entity == null && topicStart == Integer.MAX_VALUE) {
-            if (PERSON_CUES.contains(cueKey)) {
-                return null;
+
+        /** Who says an evaluation: the quote's speaker, or the subject of the speech verb reporting it. */
+        private List<Ref> speaker(int i) {
+            Ref q = quoteSpeaker(i);
+            if (q != null) {
+                return List.of(q);
             }
-            int[] phrase = ObjectPhrase.find(text, from, to, CALLS.contains(cueKey));
-            if (phrase == null) {
-                return null;
+            int v = i;
+            for (int steps = 0; steps < 4 && v >= 0; steps++) {
+                int h = p.head(v);
+                if (h < 0) {
+                    break;
+                }
+                if ((rel(v, "ccomp") || rel(v, "parataxis")) && lexicon.speechVerb(lemma(h))) {
+                    for (int n : kids(h, "nsubj")) {
+                        return resolve(n);
+                    }
+                    return List.of();
+                }
+                v = h;
             }
-            String name = ObjectPhrase.core(text.substring(phrase[0], phrase[1]).replaceAll("[“”\"]", "").strip());
-            return new Target("topic:" + ObjectPhrase.slug(name), name, TargetType.TOPIC, phrase[0], phrase[1], true);
+            return List.of();
         }
-        if (topicStart < (entity == null ? Integer.MAX_VALUE : entity.start())) {
-            String alias = topic.group(1).toLowerCase(Locale.ROOT);
-            String key = topics.entrySet().stream().filter(e -> e.getValue().contains(alias)).map(Map.Entry::getKey)
-                    .findFirst().orElse(alias);
-            int topicEnd = from + topic.end();
-            int[] phrase = ObjectPhrase.find(text, from, to, CALLS.contains(cueKey));
-            if (phrase != null && phrase[0] <= topicStart && phrase[1] >= topicEnd) {
-                String name = text.substring(phrase[0], phrase[1]).replaceAll("[“”\"]", "").strip();
-                return new Target("topic:" + key.replace(' ', '-'), name, TargetType.TOPIC, phrase[0], phrase[1],
-                        false);
+
+        // ---- modifiers
+
+        private boolean negated(int i) {
+            int v = i;
+            for (int steps = 0; steps < 3 && v >= 0; steps++) {
+                for (int c : kids(v, "advmod", "neg", "det", "cc:preconj")) {
+                    if (lexicon.negatorWord(lower(c)) || lexicon.negatorWord(lemma(c))) {
+                        return true;
+                    }
+                }
+                int h = p.head(v);
+                if (h >= 0 && rel(v, "xcomp") && lexicon.negatorVerb(lemma(h))) {
+                    return true;
+                }
+                if (!rel(v, "xcomp")) {
+                    break;
+                }
+                v = h;
             }
-            return new Target("topic:" + key.replace(' ', '-'), key, TargetType.TOPIC, topicStart, topicEnd, false);
+            return false;
         }
-        Entity e = entity.entity();
-        int end = entity.end();
-        if (end < text.length() && text.charAt(end) == '’' || end < text.length() && text.charAt(end) == '\'') {
-            end = Math.min(text.length(), end + 2);
+
+        private boolean hedged(int i) {
+            for (int c : kids(i, "aux")) {
+                if (lexicon.hedge(lemma(c))) {
+                    return true;
+                }
+            }
+            int h = p.head(i);
+            return h >= 0 && rel(i, "xcomp") && lexicon.hedge(lemma(h));
         }
-        return new Target(e.id(), e.name(), TargetType.ENTITY, entity.start(), end, false);
     }
 
-    /** True when {@code pattern} (anchored with ^) matches the text right after {@code offset}. */
-    private static boolean startsAt(Pattern pattern, String text, int offset) {
-        return pattern.matcher(text).region(offset, Math.min(text.length(), offset + 60)).find();
+    /** The -ing form of a verb lemma ("raise" → "raising", "stop" → "stopping", "lift" → "lifting"). */
+    static String gerund(String lemma) {
+        String l = lemma.toLowerCase(Locale.ROOT);
+        if (l.isEmpty() || l.contains(" ")) {
+            return l;
+        }
+        if (l.endsWith("ie")) {
+            return l.substring(0, l.length() - 2) + "ying";
+        }
+        if (l.endsWith("e") && !l.endsWith("ee") && !l.endsWith("ye") && !l.endsWith("oe") && l.length() > 2) {
+            return l.substring(0, l.length() - 1) + "ing";
+        }
+        int n = l.length();
+        if (n >= 3 && n <= 4 && isConsonant(l.charAt(n - 1)) && "wxy".indexOf(l.charAt(n - 1)) < 0
+                && !isConsonant(l.charAt(n - 2)) && isConsonant(l.charAt(n - 3))) {
+            return l + l.charAt(n - 1) + "ing";
+        }
+        return l + "ing";
     }
 
-    /** True when {@code offset} is inside a direct quotation on its line. */
-    static boolean insideQuote(String text, int offset) {
-        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-        int open = 0;
-        for (int i = lineStart; i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '“') {
-                open++;
-            } else if (c == '”' && open > 0) {
-                open--;
-            } else if (c == '"') {
-                open = open == 0 ? 1 : 0;
+    private static boolean isConsonant(char c) {
+        return "aeiou".indexOf(c) < 0;
+    }
+
+    private String topicKey(String alias) {
+        String a = alias.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, List<String>> e : topics.entrySet()) {
+            if (e.getValue().contains(a)) {
+                return e.getKey();
             }
         }
-        return open > 0;
+        return a;
     }
 
-    private static int clauseStart(String text, int offset) {
-        int start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
-        Matcher m = CLAUSE_END.matcher(text.substring(start, offset));
-        int last = start;
-        while (m.find()) {
-            last = start + m.end();
-        }
-        return last;
-    }
-
-    private static int clauseEnd(String text, int from) {
-        int limit = Math.min(text.length(), from + WINDOW);
-        Matcher m = CLAUSE_END.matcher(text.substring(from, limit));
-        return m.find() ? from + m.start() : limit;
-    }
-
-    private static Map<String, Polarity> cues() {
-        Map<String, Polarity> c = new LinkedHashMap<>();
-        for (String s : List.of("warned against", "warns against", "dismissed", "dismisses", "rejected", "rejects",
-                "condemned", "condemns", "criticised", "criticized", "criticises", "criticizes", "opposed", "opposes",
-                "denounced", "slammed", "ruled out", "rules out", "vetoed", "blasted", "attacked", "accused",
-                "warned", "warns", "will not accept", "would not accept", "refused to accept", "voiced opposition to",
-                "expressed opposition to", "objected to", "pushed back against", "blamed", "blames", "mocked",
-                "hit out at", "lashed out at", "took aim at", "rebuked", "ridiculed")) {
-            c.put(s, Polarity.AGAINST);
-        }
-        for (String s : List.of("backed", "backs", "praised", "praises", "welcomed", "welcomes", "supported",
-                "supports", "endorsed", "endorses", "called for", "calls for", "demanded", "demands", "urged",
-                "pushed for", "hailed", "applauded", "championed", "defended", "support", "back",
-                "expressed readiness for", "expressed support for", "expressed interest in",
-                "expressed a strong interest in", "voiced support for", "signalled support for",
-                "signaled support for", "expressed hope for", "lobbied for", "argued for", "thanked", "thanks",
-                "congratulated", "lauded", "commended")) {
-            c.put(s, Polarity.FAVOR);
-        }
-        for (String s : List.of("praising", "backing", "welcoming", "hailing", "endorsing", "applauding")) {
-            c.put(s, Polarity.FAVOR);
-        }
-        for (String s : List.of("criticising", "criticizing", "condemning", "rejecting", "dismissing", "denouncing",
-                "slamming")) {
-            c.put(s, Polarity.AGAINST);
-        }
-        return Map.copyOf(c);
-    }
-
-    private static Map<String, List<String>> defaultTopics() {
-        Map<String, List<String>> t = new LinkedHashMap<>();
-        t.put("ceasefire", List.of("ceasefire", "cease-fire", "truce"));
-        t.put("peace deal", List.of("peace deal", "peace agreement", "peace plan", "peace settlement", "peace talks"));
-        t.put("nato membership", List.of("nato membership", "joining nato", "join nato", "nato accession"));
-        t.put("sanctions", List.of("sanctions", "sanction"));
-        t.put("security guarantee", List.of("security guarantee", "security guarantees", "backstop"));
-        t.put("tariffs", List.of("tariffs", "tariff", "duties", "levies"));
-        t.put("climate finance", List.of("climate finance", "climate funding"));
-        t.put("arms deliveries", List.of("arms deliveries", "weapons deliveries", "military aid", "arms supplies"));
-        t.put("capitulation", List.of("capitulation"));
-        t.put("negotiations", List.of("negotiations", "talks"));
-        t.put("defence spending", List.of("defence spending", "defense spending", "military spending"));
-        return t;
-    }
-
-    private static Located pronounReferent(String text, List<Located> mentions, int offset) {
-        return BodyMentions.pronounReferent(text, mentions, offset, o -> Sentences.start(text, o));
+    private static String slug(String phrase) {
+        return phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
     }
 }
