@@ -1,5 +1,10 @@
-package io.newsflow.enrich.kb;
+package io.newsflow.tools.kb;
 
+import io.newsflow.enrich.kb.KbJson;
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.Office;
+import io.newsflow.enrich.kb.OfficeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,7 @@
-package io.newsflow.enrich.sentiment;
+package io.newsflow.tools.train;
 
+import io.newsflow.enrich.sentiment.Sentiment;
+import io.newsflow.enrich.sentiment.TargetExample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;

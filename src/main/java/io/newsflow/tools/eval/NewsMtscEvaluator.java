@@ -1,7 +1,7 @@
-package io.newsflow.eval;
+package io.newsflow.tools.eval;
 
-import io.newsflow.enrich.sentiment.ConfusionMatrix;
-import io.newsflow.enrich.sentiment.NewsMtscReader;
+import io.newsflow.tools.eval.ConfusionMatrix;
+import io.newsflow.tools.train.NewsMtscReader;
 import io.newsflow.enrich.sentiment.Sentiment;
 import io.newsflow.enrich.sentiment.TargetExample;
 import java.io.IOException;

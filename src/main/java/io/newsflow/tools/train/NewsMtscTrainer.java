@@ -1,5 +1,11 @@
-package io.newsflow.enrich.sentiment;
+package io.newsflow.tools.train;
 
+import io.newsflow.enrich.sentiment.SentenceEncoder;
+import io.newsflow.enrich.sentiment.Sentiment;
+import io.newsflow.enrich.sentiment.TargetExample;
+import io.newsflow.enrich.sentiment.TargetFeatures;
+import io.newsflow.enrich.sentiment.TargetSentimentModel;
+import io.newsflow.tools.eval.ConfusionMatrix;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -169,47 +175,11 @@ public final class NewsMtscTrainer {
                 return cached;
             }
         }
-        TargetFeatures.Pooled[] pooled = pooled(examples, encoder, threads);
+        TargetFeatures.Pooled[] pooled = TargetFeatures.poolAll(examples, encoder, threads);
         if (cacheFile != null) {
             writeCache(cacheFile, key, pooled);
         }
         return pooled;
-    }
-
-    /** Encodes each distinct sentence once, on {@code threads} threads, and pools every target. */
-    public static TargetFeatures.Pooled[] pooled(List<TargetExample> examples, SentenceEncoder encoder, int threads) {
-        Map<String, List<Integer>> bySentence = new LinkedHashMap<>();
-        for (int i = 0; i < examples.size(); i++) {
-            bySentence.computeIfAbsent(examples.get(i).sentence(), s -> new ArrayList<>()).add(i);
-        }
-        TargetFeatures.Pooled[] out = new TargetFeatures.Pooled[examples.size()];
-        long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Map.Entry<String, List<Integer>> e : bySentence.entrySet()) {
-                futures.add(pool.submit(() -> {
-                    SentenceEncoder.Encoding enc = encoder.encode(e.getKey());
-                    for (int i : e.getValue()) {
-                        TargetExample ex = examples.get(i);
-                        out[i] = TargetFeatures.pool(enc, ex.from(), ex.to());
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
-        LOG.info("Encoded {} sentences ({} targets) in {} s on {} threads", bySentence.size(), examples.size(),
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), threads);
-        return out;
     }
 
     private static long cacheKey(List<TargetExample> examples) {

@@ -1,5 +1,13 @@
-package io.newsflow.enrich.kb;
+package io.newsflow.tools.kb;
 
+import io.newsflow.enrich.kb.KbCountry;
+import io.newsflow.enrich.kb.KbJson;
+import io.newsflow.enrich.kb.KbOrganization;
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.Names;
+import io.newsflow.enrich.kb.Office;
+import io.newsflow.enrich.kb.OfficeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;

@@ -1,5 +1,8 @@
-package io.newsflow.enrich.kb;
+package io.newsflow.tools.kb;
 
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.OfficeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
-package io.newsflow.enrich.sentiment;
+package io.newsflow.tools.train;
 
+import io.newsflow.enrich.sentiment.SentenceEncoder;
+import io.newsflow.enrich.sentiment.SoftmaxNet;
+import io.newsflow.enrich.sentiment.TargetFeatures;
+import io.newsflow.enrich.sentiment.TargetSentimentModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
