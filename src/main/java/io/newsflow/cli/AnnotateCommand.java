@@ -2,8 +2,6 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.PipelineStages;
-import io.newsflow.enrich.kb.KnowledgeBase;
-import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.eval.GoldFormat;
 import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.ReadResult;
@@ -15,7 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,14 +25,8 @@ final class AnnotateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Articles (.txt, .jsonl, RSS/Atom) or folders.")
     List<Path> paths;
 
-    @Option(names = "--kb-dir", description = "Knowledge-base directory overriding the bundled one.")
-    Path kbDir;
-
-    @Option(names = "--stages", split = ",", description = "Stages to run after normalisation. Default: every standard stage (language, entities, quotes, stances, quote-stances); add author-stance for the article's own view of the people it names.")
-    List<String> stageNames;
-
-    @Option(names = "--stance-topics", paramLabel = "FILE", description = "Stance topic lexicon (YAML or JSON) replacing the built-in one.")
-    Path stanceTopics;
+    @Mixin
+    EnrichmentOptions enrichment;
 
     @Spec
     CommandSpec spec;
@@ -43,9 +35,7 @@ final class AnnotateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PipelineStages stages = PipelineStages.named(stageNames == null ? PipelineStages.AVAILABLE : stageNames,
-                kbDir == null ? null : KnowledgeBase.load(kbDir),
-                stanceTopics == null ? null : StanceStage.loadTopics(stanceTopics));
+        PipelineStages stages = enrichment.pipelineStages();
         int failed = 0;
         try (Stream<ReadResult> items = new ArticleReader().read(paths)) {
             for (ReadResult item : (Iterable<ReadResult>) items::iterator) {

@@ -3,11 +3,11 @@ package io.newsflow.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.config.Topics;
-import io.newsflow.ingest.ArticleJson;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.EntityMention;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.AvroJson;
 import io.newsflow.serde.RecordCodec;
 import io.newsflow.serde.SerdeFactory;
 import java.io.PrintWriter;
@@ -159,7 +159,7 @@ final class TailCommand implements Callable<Integer> {
         try {
             SpecificRecord decoded = decoder.apply(r);
             if (decoded != null) {
-                line.set("value", ArticleJson.toNode(decoded, decoded.getSchema()));
+                line.set("value", AvroJson.toNode(decoded, decoded.getSchema()));
                 return line.toString();
             }
         } catch (RuntimeException e) {
