@@ -32,9 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", description = "Benchmark against this cluster instead of a fresh embedded broker.")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Apicurio Registry base URL: the pipeline reads and writes values in Confluent-compatible registry framing. Empty: Avro single-object encoding. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
-    String schemaRegistryUrl;
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--articles", defaultValue = "1000", description = "Backlog for the throughput phase. Default: ${DEFAULT-VALUE}.")
     int articles;
@@ -105,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
                     Math.max(2_000, stageArticles), 500);
             PipelineBenchmark.Result result;
             try (Cluster cluster = Cluster.open(bootstrapServers, work.resolve("broker"), 0)) {
-                result = new PipelineBenchmark(cluster.bootstrapServers(), stages, KafkaOptions.serdes(schemaRegistryUrl))
+                result = new PipelineBenchmark(cluster.bootstrapServers(), stages, registry.serdes())
                         .run(new PipelineBenchmark.Options(articles, maxPhaseSeconds, latencySeconds, latencyRate,
                                 partitions, guarantee, commitIntervalMs, work.resolve("state")));
             }
@@ -166,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
         AlertBenchmark.Result r;
         try (Cluster cluster = Cluster.open(bootstrapServers, work.resolve("broker"), 0)) {
             r = new AlertBenchmark(cluster.bootstrapServers(), stages, enrichment.knowledgeBase(),
-                    KafkaOptions.serdes(schemaRegistryUrl)).run(new AlertBenchmark.Options(alertBacklog, fastRate, fastSeconds,
+                    registry.serdes()).run(new AlertBenchmark.Options(alertBacklog, fastRate, fastSeconds,
                     fullRate, 0.5, fullSeconds, partitions, work.resolve("state"), !fastInProcess));
         }
         out.printf("Alert latency through Kafka (stages %s; full tier exactly_once_v2, fast tier at_least_once %s; %d partitions)%n",

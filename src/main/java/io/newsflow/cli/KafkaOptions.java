@@ -4,12 +4,12 @@ import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.config.Version;
-import io.newsflow.serde.RegistrySerdeFactory;
 import io.newsflow.serde.SerdeFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -82,24 +82,12 @@ final class KafkaOptions {
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Apicurio Registry base URL (e.g. http://localhost:8080): values in Confluent-compatible registry framing (magic byte 0 + 4-byte schema id), schemas auto-registered. Empty: Avro single-object encoding, no registry. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
-    String schemaRegistryUrl;
-
-    private SerdeFactory serdes;
+    @Mixin
+    RegistryOptions registry;
 
     /** The registry framing when {@code --schema-registry-url} is set, else single-object encoding; one per command. */
-    synchronized SerdeFactory serdes() {
-        if (serdes == null) {
-            serdes = serdes(schemaRegistryUrl);
-        }
-        return serdes;
-    }
-
-    /** The registry framing for a non-blank URL, else single-object encoding. */
-    static SerdeFactory serdes(String schemaRegistryUrl) {
-        return schemaRegistryUrl == null || schemaRegistryUrl.isBlank()
-                ? SerdeFactory.singleObject() : new RegistrySerdeFactory(schemaRegistryUrl);
+    SerdeFactory serdes() {
+        return registry.serdes();
     }
 
     Topics topics() {

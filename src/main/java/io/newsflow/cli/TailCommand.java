@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,9 +48,8 @@ final class TailCommand implements Callable<Integer> {
             description = "Value type: ${COMPLETION-CANDIDATES}. AUTO picks by topic name. Default: ${DEFAULT-VALUE}.")
     ValueType type;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Apicurio Registry base URL: values are read in Confluent-compatible registry framing. Empty: Avro single-object encoding. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
-    String schemaRegistryUrl;
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--from-end", description = "Start at the end instead of the beginning.")
     boolean fromEnd;
@@ -68,7 +68,7 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ValueType effective = type != ValueType.AUTO ? type : guess(topic);
-        SerdeFactory serdes = KafkaOptions.serdes(schemaRegistryUrl);
+        SerdeFactory serdes = registry.serdes();
         RecordCodec<RawArticle> raw = new RecordCodec<>(serdes, RawArticle.class);
         RecordCodec<EnrichedArticle> enriched = new RecordCodec<>(serdes, EnrichedArticle.class);
         RecordCodec<LeaderAlert> alerts = new RecordCodec<>(serdes, LeaderAlert.class);

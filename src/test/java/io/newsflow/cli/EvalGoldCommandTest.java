@@ -50,12 +50,15 @@ class EvalGoldCommandTest {
     }
 
     @Test
-    void helpNamesTheSharedEnrichmentOptions() {
+    void helpNamesTheSharedOptions() {
         // picocli wraps long lines, also after commas
         String help = run("eval", "gold", "--help").replaceAll("\\s+", "");
         assertThat(help).contains("GOLD_DIR", "PRED.jsonl", "--json", "--ids", "--stages", "--kb-dir",
                 "Default:language,entities,quotes,stances,quote-stances");
-        assertThat(run("bench", "--help")).contains("--stages", "--kb-dir", "--stance-topics");
+        assertThat(run("bench", "--help")).contains("--stages", "--kb-dir", "--stance-topics", "--schema-registry-url");
+        for (String command : new String[] {"run", "demo", "publish", "tail"}) {
+            assertThat(run(command, "--help")).as(command).contains("--schema-registry-url");
+        }
         assertThat(run("annotate", "--help").replaceAll("\\s+", ""))
                 .contains("Default:language,entities,quotes,stances,quote-stances");
     }
