@@ -1,5 +1,11 @@
 package io.newsflow.tools.kb;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.newsflow.enrich.kb.KbCountry;
 import io.newsflow.enrich.kb.KbJson;
 import io.newsflow.enrich.kb.KbOrganization;
@@ -8,12 +14,6 @@ import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.kb.Names;
 import io.newsflow.enrich.kb.Office;
 import io.newsflow.enrich.kb.OfficeKind;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.newsflow.tools.train;
 
-import io.newsflow.enrich.sentiment.Sentiment;
-import io.newsflow.enrich.sentiment.TargetExample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.sentiment.Sentiment;
+import io.newsflow.enrich.sentiment.TargetExample;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
