@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +24,9 @@ final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     EnrichmentOptions enrichment;
 
+    @Option(names = "--explain", description = "Also print, for every quote and stance, the cue and the named rule (or model) that produced it.")
+    boolean explain;
+
     @Spec
     CommandSpec spec;
 
@@ -31,7 +35,8 @@ final class AnnotateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PipelineStages stages = enrichment.pipelineStages();
-        int failed = Annotator.annotate(paths, stages, article -> out.println(article.toString()), err::println);
+        int failed = Annotator.annotate(paths, stages, explain, article -> out.println(article.toString()),
+                err::println);
         out.flush();
         return failed == 0 ? 0 : 1;
     }

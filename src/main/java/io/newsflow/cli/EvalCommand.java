@@ -74,7 +74,7 @@ final class EvalCommand {
                 preds.addAll(GoldScorer.readPredictions(predictions));
             } else {
                 List<Path> texts = Annotator.texts(goldDir, ids);
-                failed = Annotator.annotate(texts, enrichment.pipelineStages(), preds::add, err::println);
+                failed = Annotator.annotate(texts, enrichment.pipelineStages(), false, preds::add, err::println);
                 if (savePredictions != null) {
                     Files.write(savePredictions, preds.stream().map(JsonNode::toString).toList(),
                             StandardCharsets.UTF_8);

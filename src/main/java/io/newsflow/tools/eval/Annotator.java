@@ -29,13 +29,14 @@ public final class Annotator {
      * Annotates every article read from {@code paths} (files or folders, as {@link ArticleReader} reads them), in
      * order.
      *
+     * @param explain also render each quote's and stance's cue, rule and confidence ({@code annotate --explain})
      * @param onArticle receives each article's gold-format object
      * @param onFailure receives one line per article that could not be read ({@code skipped LOCATION: why}) or
      *     enriched ({@code failed LOCATION: why})
      * @return the number of failures
      */
-    public static int annotate(List<Path> paths, PipelineStages stages, Consumer<ObjectNode> onArticle,
-                               Consumer<String> onFailure) {
+    public static int annotate(List<Path> paths, PipelineStages stages, boolean explain,
+                               Consumer<ObjectNode> onArticle, Consumer<String> onFailure) {
         int failed = 0;
         try (Stream<ReadResult> items = new ArticleReader().read(paths)) {
             for (ReadResult item : (Iterable<ReadResult>) items::iterator) {
@@ -46,7 +47,7 @@ public final class Annotator {
                 }
                 try {
                     Document doc = stages.process(Documents.fromRaw(item.article()));
-                    onArticle.accept(GoldFormat.toNode(doc));
+                    onArticle.accept(GoldFormat.toNode(doc, explain));
                 } catch (RuntimeException e) {
                     onFailure.accept("failed " + item.location() + ": " + e.getMessage());
                     failed++;

@@ -54,7 +54,7 @@ class NewsDevtestIT {
 
         List<JsonNode> predictions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        Annotator.annotate(texts, PipelineStages.standard(), predictions::add, failures::add);
+        Annotator.annotate(texts, PipelineStages.standard(), false, predictions::add, failures::add);
         assertThat(failures).as("articles that could not be annotated").isEmpty();
 
         GoldScorer.Report report = GoldScorer.score(golds, predictions);
