@@ -3,6 +3,7 @@ package io.newsflow.bench;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.StageRunner;
 import io.newsflow.enrich.kb.LeaderMatcher;
 import io.newsflow.schema.RawArticle;
 import java.util.ArrayList;
@@ -61,12 +62,12 @@ public final class StageBenchmark {
         List<Document> current = docs;
         for (Stage stage : chain) {
             for (int i = 0; i < Math.min(warmup, current.size()); i++) {
-                stage.apply(current.get(i));
+                StageRunner.run(stage, current.get(i));
             }
             List<Document> next = new ArrayList<>(current.size());
             long started = System.nanoTime();
             for (Document d : current) {
-                next.add(stage.apply(d));
+                next.add(StageRunner.run(stage, d));
             }
             long nanos = System.nanoTime() - started;
             totalNanos += nanos;

@@ -8,7 +8,6 @@ import io.newsflow.enrich.entity.CrfEntityRecognizer;
 import io.newsflow.enrich.quote.QuoteStage;
 import io.newsflow.enrich.stance.QuoteStanceStage;
 import io.newsflow.enrich.stance.StanceStage;
-import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.kb.LeaderMatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,9 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", description = "Benchmark against this cluster instead of a fresh embedded broker.")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Apicurio Registry base URL: the pipeline reads and writes values in Confluent-compatible registry framing. Empty: Avro single-object encoding. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
-    String schemaRegistryUrl;
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--articles", defaultValue = "1000", description = "Backlog for the throughput phase. Default: ${DEFAULT-VALUE}.")
     int articles;
@@ -82,6 +81,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fast-in-process", description = "--alerts: run the fast tier in this JVM next to the enrichment instead of in its own process (run --role FAST_ALERTS).")
     boolean fastInProcess;
 
+    @Mixin
+    EnrichmentOptions enrichment;
+
     @Option(names = "--work-dir", description = "Directory for broker data and state (deleted afterwards). Default: a temporary directory.")
     Path workDir;
 
@@ -91,18 +93,18 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PipelineStages stages = PipelineStages.named(PipelineStages.AVAILABLE);
+        PipelineStages stages = enrichment.pipelineStages();
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-bench-");
         try {
             if (alerts) {
                 return alertBench(out, work);
             }
             StageBenchmark.Result stageResult = StageBenchmark.run(stages, stageArticles, Math.min(50, stageArticles));
-            double matcher = StageBenchmark.leaderMatcher(new LeaderMatcher(KnowledgeBase.bundled()),
+            double matcher = StageBenchmark.leaderMatcher(new LeaderMatcher(enrichment.knowledgeBase()),
                     Math.max(2_000, stageArticles), 500);
             PipelineBenchmark.Result result;
             try (Cluster cluster = Cluster.open(bootstrapServers, work.resolve("broker"), 0)) {
-                result = new PipelineBenchmark(cluster.bootstrapServers(), stages, KafkaOptions.serdes(schemaRegistryUrl))
+                result = new PipelineBenchmark(cluster.bootstrapServers(), stages, registry.serdes())
                         .run(new PipelineBenchmark.Options(articles, maxPhaseSeconds, latencySeconds, latencyRate,
                                 partitions, guarantee, commitIntervalMs, work.resolve("state")));
             }
@@ -159,11 +161,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int alertBench(PrintWriter out, Path work) throws Exception {
-        PipelineStages stages = PipelineStages.named(PipelineStages.AVAILABLE);
+        PipelineStages stages = enrichment.pipelineStages();
         AlertBenchmark.Result r;
         try (Cluster cluster = Cluster.open(bootstrapServers, work.resolve("broker"), 0)) {
-            r = new AlertBenchmark(cluster.bootstrapServers(), stages, KnowledgeBase.bundled(),
-                    KafkaOptions.serdes(schemaRegistryUrl)).run(new AlertBenchmark.Options(alertBacklog, fastRate, fastSeconds,
+            r = new AlertBenchmark(cluster.bootstrapServers(), stages, enrichment.knowledgeBase(),
+                    registry.serdes()).run(new AlertBenchmark.Options(alertBacklog, fastRate, fastSeconds,
                     fullRate, 0.5, fullSeconds, partitions, work.resolve("state"), !fastInProcess));
         }
         out.printf("Alert latency through Kafka (stages %s; full tier exactly_once_v2, fast tier at_least_once %s; %d partitions)%n",

@@ -65,6 +65,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServeOptions serve;
 
+    @Mixin
+    EnrichmentOptions enrichment;
+
     @Option(names = "--serve", description = "After the demo, keep the pipeline, the HTTP API and the live page running until Ctrl-C.")
     boolean keepServing;
 
@@ -79,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<RawArticle> samples = loadSamples();
         Path work = Files.createTempDirectory("newsflow-demo-");
-        PipelineStages stages = kafka.pipelineStages();
+        PipelineStages stages = enrichment.pipelineStages();
         Topics topics = kafka.topics();
         long started = System.nanoTime();
         try (Cluster cluster = Cluster.open(kafka.bootstrapServers, work.resolve("broker"), 0)) {
@@ -91,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
                     .withStateDir(work.resolve("state"));
             SerdeFactory serdes = kafka.serdes();
             try (NewsflowApp app = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(),
-                    stages, serve.alerting(kafka.knowledgeBase()), serdes, serve.httpHost,
+                    stages, serve.alerting(enrichment.knowledgeBase()), serdes, serve.httpHost,
                     serve.httpPort, serve.advertisedHost, Clock.systemUTC()))) {
                 out.printf("Pipeline running: stages %s, %s, %s framing%n", stages.stageNames(),
                         runtime.processingGuarantee(), serdes.framing());

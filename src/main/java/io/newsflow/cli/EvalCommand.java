@@ -1,13 +1,23 @@
 package io.newsflow.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.enrich.entity.CrfEntityRecognizer;
 import io.newsflow.enrich.sentiment.SentimentPrediction;
 import io.newsflow.enrich.sentiment.TargetSentimentModel;
-import io.newsflow.eval.ConllEvaluator;
-import io.newsflow.eval.NewsMtscEvaluator;
+import io.newsflow.tools.eval.Annotator;
+import io.newsflow.tools.eval.ConllEvaluator;
+import io.newsflow.tools.eval.GoldScorer;
+import io.newsflow.tools.eval.NewsMtscEvaluator;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,8 +25,71 @@ import picocli.CommandLine.Spec;
 
 /** Accuracy evaluation commands. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure accuracy on labelled data.",
-        subcommands = {EvalCommand.Conll.class, EvalCommand.NewsMtsc.class})
+        subcommands = {EvalCommand.Gold.class, EvalCommand.Conll.class, EvalCommand.NewsMtsc.class})
 final class EvalCommand {
+
+    /** {@code eval gold GOLD_DIR [PRED.jsonl]}: the figures of shared/eval/score.py, computed in Java. */
+    @Command(name = "gold", mixinStandardHelpOptions = true,
+            description = {"Score article annotations against a folder of gold labels (NN.json) exactly as shared/eval/score.py does: precision, recall, F1, gold and predicted counts for persons, leaders, organisations, locations, name variants, quotes, quote speakers and stances.",
+                    "Without PRED.jsonl, first annotate the folder's .txt files with the chosen stages (default: the whole default chain)."})
+    static final class Gold implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "GOLD_DIR", description = "Folder of gold files, e.g. ../shared/eval/news")
+        Path goldDir;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PRED.jsonl",
+                description = "Predictions, one gold-format JSON object per line (the output of annotate). Default: annotate GOLD_DIR/*.txt now.")
+        Path predictions;
+
+        @Option(names = "--json", description = "Print score.py's --json line instead of the table.")
+        boolean json;
+
+        @Option(names = "--ids", split = ",", paramLabel = "ID",
+                description = "Score only these gold ids (and annotate only their .txt files), e.g. a split: --ids 105,110,205.")
+        Set<String> ids;
+
+        @Option(names = "--save-predictions", paramLabel = "FILE",
+                description = "When annotating, also write the predictions (JSON lines) to FILE.")
+        Path savePredictions;
+
+        @Mixin
+        EnrichmentOptions enrichment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<JsonNode> golds = GoldScorer.readGold(goldDir).stream()
+                    .filter(g -> ids == null || ids.contains(g.path("id").asText()))
+                    .toList();
+            if (ids != null && golds.size() != ids.size()) {
+                err.printf("warning: %d of %d ids have a gold file in %s%n", golds.size(), ids.size(), goldDir);
+            }
+            List<JsonNode> preds = new ArrayList<>();
+            int failed = 0;
+            if (predictions != null) {
+                preds.addAll(GoldScorer.readPredictions(predictions));
+            } else {
+                List<Path> texts = Annotator.texts(goldDir, ids);
+                failed = Annotator.annotate(texts, enrichment.pipelineStages(), false, preds::add, err::println);
+                if (savePredictions != null) {
+                    Files.write(savePredictions, preds.stream().map(JsonNode::toString).toList(),
+                            StandardCharsets.UTF_8);
+                }
+            }
+            GoldScorer.Report report = GoldScorer.score(golds, preds);
+            if (json) {
+                out.println(report.json());
+            } else {
+                out.print(report.table());
+            }
+            out.flush();
+            return failed == 0 ? 0 : 1;
+        }
+    }
 
     /** {@code eval conll FILE}. */
     @Command(name = "conll", mixinStandardHelpOptions = true,

@@ -4,19 +4,18 @@ import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.config.Version;
-import io.newsflow.enrich.PipelineStages;
-import io.newsflow.enrich.kb.KnowledgeBase;
-import io.newsflow.enrich.stance.StanceStage;
-import io.newsflow.serde.RegistrySerdeFactory;
 import io.newsflow.serde.SerdeFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that talk to Kafka. Every option can also be set as a NEWSFLOW_* variable. */
+/**
+ * Options shared by the commands that talk to Kafka (the enrichment chain is chosen by {@link EnrichmentOptions}).
+ * Every option can also be set as a NEWSFLOW_* variable.
+ */
 final class KafkaOptions {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
@@ -83,50 +82,12 @@ final class KafkaOptions {
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
 
-    @Option(names = "--stages", split = ",", defaultValue = "language,entities,quotes,stances,quote-stances",
-            description = "Enrichment stages to run, in order, after normalisation. Default: ${DEFAULT-VALUE}.")
-    List<String> stages;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Apicurio Registry base URL (e.g. http://localhost:8080): values in Confluent-compatible registry framing (magic byte 0 + 4-byte schema id), schemas auto-registered. Empty: Avro single-object encoding, no registry. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
-    String schemaRegistryUrl;
-
-    private SerdeFactory serdes;
-
-    @Option(names = "--kb-dir", description = "Knowledge-base directory (leaders.json, countries.json, organizations.json) overriding the bundled one, e.g. the output of `kb update`.")
-    Path kbDir;
-
-    private KnowledgeBase kb;
-
-    /** The knowledge base: {@code --kb-dir} when given, else the bundled one. Loaded once. */
-    KnowledgeBase knowledgeBase() {
-        if (kb == null) {
-            kb = kbDir == null ? KnowledgeBase.bundled() : KnowledgeBase.load(kbDir);
-        }
-        return kb;
-    }
+    @Mixin
+    RegistryOptions registry;
 
     /** The registry framing when {@code --schema-registry-url} is set, else single-object encoding; one per command. */
-    synchronized SerdeFactory serdes() {
-        if (serdes == null) {
-            serdes = serdes(schemaRegistryUrl);
-        }
-        return serdes;
-    }
-
-    /** The registry framing for a non-blank URL, else single-object encoding. */
-    static SerdeFactory serdes(String schemaRegistryUrl) {
-        return schemaRegistryUrl == null || schemaRegistryUrl.isBlank()
-                ? SerdeFactory.singleObject() : new RegistrySerdeFactory(schemaRegistryUrl);
-    }
-
-    @Option(names = "--stance-topics", paramLabel = "FILE",
-            description = "Stance topic lexicon (YAML or JSON: topic key -> aliases) replacing the built-in one; see config/stance-topics.example.yaml.")
-    Path stanceTopics;
-
-    PipelineStages pipelineStages() {
-        return PipelineStages.named(stages, knowledgeBase(),
-                stanceTopics == null ? null : StanceStage.loadTopics(stanceTopics));
+    SerdeFactory serdes() {
+        return registry.serdes();
     }
 
     Topics topics() {

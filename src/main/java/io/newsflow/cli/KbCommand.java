@@ -1,7 +1,7 @@
 package io.newsflow.cli;
 
-import io.newsflow.enrich.kb.KbBuilder;
-import io.newsflow.enrich.kb.KbUpdater;
+import io.newsflow.tools.kb.KbBuilder;
+import io.newsflow.tools.kb.KbUpdater;
 import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.kb.OfficeKind;
 import java.io.PrintWriter;

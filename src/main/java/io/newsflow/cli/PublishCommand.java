@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +36,8 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--topic-articles", defaultValue = "news-articles", description = "Target topic. Default: ${DEFAULT-VALUE}.")
     String topic;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Apicurio Registry base URL: articles are written in Confluent-compatible registry framing. Empty: Avro single-object encoding. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
-    String schemaRegistryUrl;
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -49,7 +49,7 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RecordCodec<RawArticle> codec = new RecordCodec<>(KafkaOptions.serdes(schemaRegistryUrl), RawArticle.class);
+        RecordCodec<RawArticle> codec = new RecordCodec<>(registry.serdes(), RawArticle.class);
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger bad = new AtomicInteger();
         AtomicInteger failedSends = new AtomicInteger();

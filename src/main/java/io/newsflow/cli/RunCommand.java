@@ -26,6 +26,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ServeOptions serve;
 
+    @Mixin
+    EnrichmentOptions enrichment;
+
     @Option(names = "--create-topics", defaultValue = "true", negatable = true,
             description = "Create missing topics at start-up. Default: ${DEFAULT-VALUE}.")
     boolean createTopics;
@@ -37,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PipelineStages stages = serve.role == NewsflowApp.Role.FAST_ALERTS
-                ? PipelineStages.named(List.of()) : kafka.pipelineStages();
+                ? PipelineStages.named(List.of()) : enrichment.pipelineStages();
         Cluster cluster = Cluster.open(kafka.bootstrapServers, kafka.brokerDataDir, kafka.brokerPort);
         AtomicBoolean closed = new AtomicBoolean();
         NewsflowApp runner;
@@ -47,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
             }
             RuntimeConfig runtime = kafka.runtimeConfig().withBootstrapServers(cluster.bootstrapServers());
             runner = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(), stages,
-                    serve.alerting(kafka.knowledgeBase()), kafka.serdes(), serve.httpHost,
+                    serve.alerting(enrichment.knowledgeBase()), kafka.serdes(), serve.httpHost,
                     serve.httpPort, serve.advertisedHost, Clock.systemUTC(), serve.role));
         } catch (RuntimeException e) {
             cluster.close();

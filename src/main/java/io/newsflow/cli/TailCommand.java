@@ -3,11 +3,11 @@ package io.newsflow.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.config.Topics;
-import io.newsflow.ingest.ArticleJson;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.EntityMention;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.AvroJson;
 import io.newsflow.serde.RecordCodec;
 import io.newsflow.serde.SerdeFactory;
 import java.io.PrintWriter;
@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,9 +48,8 @@ final class TailCommand implements Callable<Integer> {
             description = "Value type: ${COMPLETION-CANDIDATES}. AUTO picks by topic name. Default: ${DEFAULT-VALUE}.")
     ValueType type;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Apicurio Registry base URL: values are read in Confluent-compatible registry framing. Empty: Avro single-object encoding. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
-    String schemaRegistryUrl;
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--from-end", description = "Start at the end instead of the beginning.")
     boolean fromEnd;
@@ -68,7 +68,7 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ValueType effective = type != ValueType.AUTO ? type : guess(topic);
-        SerdeFactory serdes = KafkaOptions.serdes(schemaRegistryUrl);
+        SerdeFactory serdes = registry.serdes();
         RecordCodec<RawArticle> raw = new RecordCodec<>(serdes, RawArticle.class);
         RecordCodec<EnrichedArticle> enriched = new RecordCodec<>(serdes, EnrichedArticle.class);
         RecordCodec<LeaderAlert> alerts = new RecordCodec<>(serdes, LeaderAlert.class);
@@ -159,7 +159,7 @@ final class TailCommand implements Callable<Integer> {
         try {
             SpecificRecord decoded = decoder.apply(r);
             if (decoded != null) {
-                line.set("value", ArticleJson.toNode(decoded, decoded.getSchema()));
+                line.set("value", AvroJson.toNode(decoded, decoded.getSchema()));
                 return line.toString();
             }
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package io.newsflow.cli;
 
-import io.newsflow.enrich.sentiment.NewsMtscReader;
-import io.newsflow.enrich.sentiment.NewsMtscTrainer;
+import io.newsflow.tools.train.NewsMtscReader;
+import io.newsflow.tools.train.NewsMtscTrainer;
 import io.newsflow.enrich.sentiment.SentenceEncoder;
 import io.newsflow.enrich.sentiment.TargetExample;
 import java.io.PrintWriter;

@@ -65,13 +65,7 @@ public final class EnrichmentPipeline {
     public Document apply(Document document) {
         Document current = document;
         for (Stage stage : stages) {
-            try {
-                current = stage.apply(current).withStageRun(stage.name());
-            } catch (StageException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new StageException(stage.name(), e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-            }
+            current = StageRunner.run(stage, current);
         }
         return current;
     }

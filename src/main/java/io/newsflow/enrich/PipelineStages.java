@@ -46,14 +46,20 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
         return new PipelineStages(normalizer, EnrichmentPipeline.of(AFTER_NORMALIZATION, enrichmentStages));
     }
 
-    /** Names of the enrichment stages that run by default, in order. */
-    public static final List<String> DEFAULT = List.of(LanguageStage.NAME, EntityStage.NAME, QuoteStage.NAME);
+    /**
+     * The default enrichment chain, comma-separated, in order: the one default of every command ({@code --stages})
+     * and of {@link #standard()}. A compile-time constant so that picocli can show it as the option default.
+     */
+    public static final String DEFAULT_CHAIN = LanguageStage.NAME + "," + EntityStage.NAME + "," + QuoteStage.NAME
+            + "," + StanceStage.NAME + "," + QuoteStanceStage.NAME;
 
-    /** Every standard enrichment stage, in chain order ({@code author-stance} is opt-in). */
-    public static final List<String> AVAILABLE = List.of(LanguageStage.NAME, EntityStage.NAME, QuoteStage.NAME,
-            StanceStage.NAME, QuoteStanceStage.NAME);
+    /** {@link #DEFAULT_CHAIN} as a list. */
+    public static final List<String> DEFAULT = List.of(DEFAULT_CHAIN.split(","));
 
-    /** The default stages: normalisation, language detection, entities, quotes. */
+    /** Stages that exist but run only when named ({@code --stages ...,author-stance}). */
+    public static final List<String> OPT_IN = List.of(AuthorStanceStage.NAME);
+
+    /** Normalisation and the {@link #DEFAULT} chain. */
     public static PipelineStages standard() {
         return named(DEFAULT);
     }
@@ -81,22 +87,15 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
             case StanceStage.NAME -> stanceTopics == null ? new StanceStage() : new StanceStage(stanceTopics);
             case QuoteStanceStage.NAME -> new QuoteStanceStage();
             case AuthorStanceStage.NAME -> new AuthorStanceStage();
-            default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + AVAILABLE
-                    + " and, opt-in, " + AuthorStanceStage.NAME);
+            default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + DEFAULT
+                    + " and, opt-in, " + OPT_IN);
         }).toList();
         return of(new NormalizeStage(), chain);
     }
 
     /** Runs normalisation and every enrichment stage, as the topology does, without Kafka. */
     public Document process(Document raw) {
-        Document normalized;
-        try {
-            normalized = normalizer.apply(raw).withStageRun(normalizer.name());
-        } catch (RuntimeException e) {
-            throw e instanceof StageException se ? se
-                    : new StageException(normalizer.name(), e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-        }
-        return enrichment.apply(normalized);
+        return enrichment.apply(StageRunner.run(normalizer, raw));
     }
 
     /** Names of all stages in order, normaliser first. */

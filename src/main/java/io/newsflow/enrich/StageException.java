@@ -4,10 +4,21 @@ package io.newsflow.enrich;
 public final class StageException extends RuntimeException {
 
     private final String stage;
+    private final boolean wrapped;
 
     public StageException(String stage, String message, Throwable cause) {
+        this(stage, message, cause, false);
+    }
+
+    private StageException(String stage, String message, Throwable cause, boolean wrapped) {
         super(message, cause);
         this.stage = stage;
+        this.wrapped = wrapped;
+    }
+
+    /** A failure of {@code stage} that is not a StageException itself, as {@link StageRunner} reports it. */
+    static StageException wrapping(String stage, RuntimeException cause) {
+        return new StageException(stage, cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause, true);
     }
 
     public StageException(String stage, String message) {
@@ -17,5 +28,18 @@ public final class StageException extends RuntimeException {
     /** Name of the stage that failed. */
     public String stage() {
         return stage;
+    }
+
+    /** Class name for the dead-letter headers: the cause's when there is one, else this exception's. */
+    public String errorClass() {
+        return getCause() != null ? getCause().getClass().getName() : getClass().getName();
+    }
+
+    /**
+     * Reason for the dead-letter headers: the original message of a wrapped failure, else this exception's message
+     * ({@code "null"} when there is none).
+     */
+    public String reason() {
+        return String.valueOf(wrapped ? getCause().getMessage() : getMessage());
     }
 }

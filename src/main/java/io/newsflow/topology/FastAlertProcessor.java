@@ -5,6 +5,7 @@ import io.newsflow.alert.Alerting;
 import io.newsflow.alert.Alerts;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.StageRunner;
 import io.newsflow.schema.AlertTier;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
@@ -63,7 +64,7 @@ final class FastAlertProcessor implements Processor<String, byte[], String, Lead
             if (article == null || article.getBody() == null || article.getId() == null) {
                 return;
             }
-            doc = normalizer.apply(Documents.fromRaw(article));
+            doc = StageRunner.run(normalizer, Documents.fromRaw(article));
         } catch (RuntimeException e) {
             LOG.debug("fast tier skipped record {}: {}", record.key(), e.toString());
             return;

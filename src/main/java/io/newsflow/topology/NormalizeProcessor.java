@@ -2,6 +2,8 @@ package io.newsflow.topology;
 
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.StageException;
+import io.newsflow.enrich.StageRunner;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import java.nio.charset.StandardCharsets;
@@ -39,10 +41,10 @@ final class NormalizeProcessor
         RawArticle article = envelope.getArticle();
         Document normalized;
         try {
-            normalized = normalizer.apply(Documents.fromRaw(article));
-        } catch (RuntimeException e) {
-            context.forward(record.withValue(Outcome.failed(Envelopes.deadLetter(envelope, normalizer.name(),
-                    e.getClass().getName(), String.valueOf(e.getMessage())))));
+            normalized = StageRunner.run(normalizer, Documents.fromRaw(article));
+        } catch (StageException e) {
+            context.forward(record.withValue(Outcome.failed(Envelopes.deadLetter(envelope, e.stage(),
+                    e.errorClass(), e.reason()))));
             return;
         }
         if (normalized.body().isBlank()) {

@@ -3,6 +3,7 @@ package io.newsflow.topology;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.Stage;
 import io.newsflow.enrich.StageException;
+import io.newsflow.enrich.StageRunner;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -35,14 +36,12 @@ final class StageProcessor implements FixedKeyProcessor<String, Outcome<Working>
         Working working = ok.value();
         long started = System.nanoTime();
         try {
-            Document next = stage.apply(working.document()).withStageRun(stage.name());
+            Document next = StageRunner.run(stage, working.document());
             context.forward(record.withValue(Outcome.ok(working.advance(next, (System.nanoTime() - started) / 1_000))));
-        } catch (RuntimeException e) {
-            String stageName = e instanceof StageException se ? se.stage() : stage.name();
-            Throwable cause = e instanceof StageException && e.getCause() != null ? e.getCause() : e;
-            LOG.warn("stage {} failed on article {}: {}", stageName, working.document().id(), e.toString());
-            context.forward(record.withValue(Outcome.failed(Envelopes.deadLetter(working.envelope(), stageName,
-                    cause.getClass().getName(), String.valueOf(e.getMessage())))));
+        } catch (StageException e) {
+            LOG.warn("stage {} failed on article {}: {}", e.stage(), working.document().id(), e.toString());
+            context.forward(record.withValue(Outcome.failed(Envelopes.deadLetter(working.envelope(), e.stage(),
+                    e.errorClass(), e.reason()))));
         }
     }
 }

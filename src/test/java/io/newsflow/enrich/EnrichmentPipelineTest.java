@@ -93,7 +93,7 @@ class EnrichmentPipelineTest {
         assertThat(out.body()).isEqualTo("Le président a parlé de la paix.\n"
                 + "Les ministres se réunissent demain à Bruxelles pour discuter du cessez-le-feu.");
         assertThat(out.language().code()).isEqualTo("fr");
-        assertThat(out.stagesRun()).containsExactly("normalize", "language", "entities", "quotes");
+        assertThat(out.stagesRun()).containsExactly("normalize", "language", "entities", "quotes", "stances", "quote-stances");
     }
 
     @Test

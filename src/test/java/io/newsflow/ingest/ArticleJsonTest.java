@@ -14,6 +14,7 @@ import io.newsflow.schema.MentionKind;
 import io.newsflow.schema.ProcessingMetadata;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.TextField;
+import io.newsflow.serde.AvroJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,7 +58,7 @@ class ArticleJsonTest {
     void rawArticleRoundTripsThroughJson() throws IOException {
         RawArticle article = fullArticle();
 
-        String json = ArticleJson.toJson(article);
+        String json = AvroJson.toJson(article);
         JsonNode tree = MAPPER.readTree(json);
 
         assertThat(json).doesNotContain("\n");
@@ -65,14 +66,14 @@ class ArticleJsonTest {
         assertThat(tree.get("ingestedAt").asText()).isEqualTo("2031-03-10T09:31:00Z");
         assertThat(tree.get("authors").size()).isEqualTo(2);
         assertThat(ArticleJson.fromJson(json)).isEqualTo(article);
-        assertThat(ArticleJson.fromNode(ArticleJson.toNode(article), null)).isEqualTo(article);
+        assertThat(ArticleJson.fromNode(AvroJson.toTree(article), null)).isEqualTo(article);
     }
 
     @Test
     void minimalRawArticleRoundTripsWithNulls() throws IOException {
         RawArticle article = RawArticle.newBuilder().setId("min").setBody("Just a body.").build();
 
-        JsonNode tree = ArticleJson.toNode(article);
+        JsonNode tree = AvroJson.toTree(article);
 
         assertThat(tree.get("title").isNull()).isTrue();
         assertThat(tree.get("publishedAt").isNull()).isTrue();
@@ -143,7 +144,7 @@ class ArticleJsonTest {
                         .build())
                 .build();
 
-        JsonNode tree = MAPPER.readTree(ArticleJson.toJson(enriched));
+        JsonNode tree = MAPPER.readTree(AvroJson.toJson(enriched));
 
         assertThat(tree.get("id").asText()).isEqualTo("e1");
         assertThat(tree.get("url").isNull()).isTrue();
@@ -167,7 +168,7 @@ class ArticleJsonTest {
         assertThat(processing.get("revision").asInt()).isEqualTo(1);
 
         enriched.setDetectedLanguage(DetectedLanguage.newBuilder().setCode("en").setConfidence(0.97).build());
-        JsonNode withLanguage = ArticleJson.toNode(enriched);
+        JsonNode withLanguage = AvroJson.toTree(enriched);
         assertThat(withLanguage.get("detectedLanguage").get("code").asText()).isEqualTo("en");
     }
 
@@ -199,7 +200,7 @@ class ArticleJsonTest {
         record.put("counts", Map.of("a", List.of(1, 2)));
         record.put("nested", List.of(List.of("x"), java.util.Arrays.asList(null, "y")));
 
-        JsonNode tree = MAPPER.readTree(ArticleJson.toJson(record));
+        JsonNode tree = MAPPER.readTree(AvroJson.toJson(record));
 
         assertThat(tree.get("at").asText()).isEqualTo("2031-02-27T23:06:40Z");
         assertThat(tree.get("maybeAt").isNull()).isTrue();
@@ -214,9 +215,9 @@ class ArticleJsonTest {
         assertThat(tree.get("nested").toString()).isEqualTo("[[\"x\"],[null,\"y\"]]");
 
         record.put("choice", new GenericData.EnumSymbol(colour, "RED"));
-        assertThat(ArticleJson.toNode(record).get("choice").asText()).isEqualTo("RED");
+        assertThat(AvroJson.toTree(record).get("choice").asText()).isEqualTo("RED");
         record.put("choice", new org.apache.avro.util.Utf8("text"));
-        assertThat(ArticleJson.toNode(record).get("choice").asText()).isEqualTo("text");
-        assertThat(ArticleJson.toJson(new GenericData.EnumSymbol(colour, "RED"))).isEqualTo("\"RED\"");
+        assertThat(AvroJson.toTree(record).get("choice").asText()).isEqualTo("text");
+        assertThat(AvroJson.toJson(new GenericData.EnumSymbol(colour, "RED"))).isEqualTo("\"RED\"");
     }
 }

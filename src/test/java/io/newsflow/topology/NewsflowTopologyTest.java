@@ -99,7 +99,8 @@ class NewsflowTopologyTest {
         assertThat(a.getBody()).isEqualTo(BODY);
         assertThat(a.getTitle()).isEqualTo("G7 talks end");
         assertThat(a.getDetectedLanguage().getCode()).isEqualTo("en");
-        assertThat(a.getProcessing().getStages()).containsExactly("normalize", "language", "entities", "quotes");
+        assertThat(a.getProcessing().getStages()).containsExactly("normalize", "language", "entities", "quotes", "stances",
+                "quote-stances");
         assertThat(a.getProcessing().getRevision()).isEqualTo(1);
         assertThat(a.getProcessing().getPipelineVersion()).isEqualTo("test");
         assertThat(a.getProcessing().getProcessedAt()).isEqualTo(T0);

@@ -5,21 +5,22 @@ import java.util.SplittableRandom;
 
 /**
  * A softmax classifier: multinomial logistic regression ({@code hidden == 0}) or one ReLU hidden layer. Inputs are
- * standardised with the stored mean and scale. Trained by {@link SoftmaxTrainer}; weights are not changed after
- * training, so {@link #probabilities} is thread-safe.
+ * standardised with the stored mean and scale. Trained by {@code io.newsflow.tools.train.SoftmaxTrainer}, which
+ * updates the public weight arrays in place on its own copy; weights are not changed after training, so
+ * {@link #probabilities} is thread-safe.
  */
 public final class SoftmaxNet {
 
-    final int inputs;
-    final int hidden;
-    final int classes;
-    final float[] mean;
-    final float[] scale;
+    public final int inputs;
+    public final int hidden;
+    public final int classes;
+    public final float[] mean;
+    public final float[] scale;
     /** hidden > 0: {@code w1[h * inputs + i]}, {@code w2[c * hidden + h]}; hidden == 0: {@code w2[c * inputs + i]}. */
-    final float[] w1;
-    final float[] b1;
-    final float[] w2;
-    final float[] b2;
+    public final float[] w1;
+    public final float[] b1;
+    public final float[] w2;
+    public final float[] b2;
 
     SoftmaxNet(int inputs, int hidden, int classes, float[] mean, float[] scale, float[] w1, float[] b1, float[] w2,
                float[] b2) {
@@ -34,7 +35,7 @@ public final class SoftmaxNet {
         this.b2 = b2;
     }
 
-    static SoftmaxNet initial(int inputs, int hidden, int classes, float[] mean, float[] scale, long seed) {
+    public static SoftmaxNet initial(int inputs, int hidden, int classes, float[] mean, float[] scale, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         if (hidden == 0) {
             return new SoftmaxNet(inputs, 0, classes, mean, scale, new float[0], new float[0],
@@ -53,18 +54,19 @@ public final class SoftmaxNet {
         return new SoftmaxNet(inputs, hidden, classes, mean, scale, w1, new float[hidden], w2, new float[classes]);
     }
 
-    static double gaussian(SplittableRandom random) {
+    /** A standard normal sample (Box–Muller). */
+    public static double gaussian(SplittableRandom random) {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    SoftmaxNet copy() {
+    public SoftmaxNet copy() {
         return new SoftmaxNet(inputs, hidden, classes, mean, scale, w1.clone(), b1.clone(), w2.clone(), b2.clone());
     }
 
     /** Standardised copy of a raw feature vector. */
-    float[] standardise(float[] x) {
+    public float[] standardise(float[] x) {
         float[] z = new float[inputs];
         for (int i = 0; i < inputs; i++) {
             z[i] = (x[i] - mean[i]) / scale[i];
@@ -79,7 +81,7 @@ public final class SoftmaxNet {
         return softmax(logits(h));
     }
 
-    float[] hiddenActivations(float[] z) {
+    public float[] hiddenActivations(float[] z) {
         float[] h = new float[hidden];
         for (int j = 0; j < hidden; j++) {
             float s = b1[j];
@@ -92,7 +94,7 @@ public final class SoftmaxNet {
         return h;
     }
 
-    double[] logits(float[] h) {
+    public double[] logits(float[] h) {
         int width = h.length;
         double[] out = new double[classes];
         for (int c = 0; c < classes; c++) {
@@ -106,7 +108,7 @@ public final class SoftmaxNet {
         return out;
     }
 
-    static double[] softmax(double[] logits) {
+    public static double[] softmax(double[] logits) {
         double max = Arrays.stream(logits).max().orElse(0);
         double[] p = new double[logits.length];
         double sum = 0;

@@ -1,6 +1,16 @@
 package io.newsflow.enrich.sentiment;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Target-dependent features from the frozen encoder's token vectors: pooled views of the sentence around one target
@@ -15,13 +25,15 @@ import java.util.List;
  */
 public record TargetFeatures(List<String> parts) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TargetFeatures.class);
+
     /** Pooled vectors of one target, indexed by the {@code P_*} constants. */
     public record Pooled(float[][] vectors) {
     }
 
     static final int P_SENT = 0;
     static final int P_CLS = 1;
-    static final int P_TGT = 2;
+    public static final int P_TGT = 2;
     static final int P_LEFT = 3;
     static final int P_RIGHT = 4;
     static final int P_LEFT4 = 5;
@@ -29,7 +41,7 @@ public record TargetFeatures(List<String> parts) {
     static final int P_NEAR3 = 7;
     static final int P_NEAR8 = 8;
     static final int P_MAX = 9;
-    static final int POOLED = 10;
+    public static final int POOLED = 10;
 
     public TargetFeatures {
         parts = List.copyOf(parts);
@@ -167,5 +179,41 @@ public record TargetFeatures(List<String> parts) {
             m[j] *= inv;
         }
         return m;
+    }
+
+    /** Encodes each distinct sentence once, on {@code threads} threads, and pools every target. */
+    public static Pooled[] poolAll(List<TargetExample> examples, SentenceEncoder encoder, int threads) {
+        Map<String, List<Integer>> bySentence = new LinkedHashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            bySentence.computeIfAbsent(examples.get(i).sentence(), s -> new ArrayList<>()).add(i);
+        }
+        Pooled[] out = new Pooled[examples.size()];
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Map.Entry<String, List<Integer>> e : bySentence.entrySet()) {
+                futures.add(pool.submit(() -> {
+                    SentenceEncoder.Encoding enc = encoder.encode(e.getKey());
+                    for (int i : e.getValue()) {
+                        TargetExample ex = examples.get(i);
+                        out[i] = pool(enc, ex.from(), ex.to());
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        LOG.info("Encoded {} sentences ({} targets) in {} s on {} threads", bySentence.size(), examples.size(),
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), threads);
+        return out;
     }
 }

@@ -39,7 +39,8 @@ public final class TargetSentimentModel {
     public record Span(int from, int to) {
     }
 
-    TargetSentimentModel(String encoderName, TargetFeatures features, SoftmaxNet net, Map<String, String> metadata) {
+    /** A model from a trained net (used by {@code io.newsflow.tools.train.NewsMtscTrainer}). */
+    public TargetSentimentModel(String encoderName, TargetFeatures features, SoftmaxNet net, Map<String, String> metadata) {
         this.encoderName = encoderName;
         this.features = features;
         this.net = net;
@@ -111,7 +112,7 @@ public final class TargetSentimentModel {
 
     /** Predicts every example's target, encoding each distinct sentence once on {@code threads} threads. */
     public List<SentimentPrediction> predictAll(List<TargetExample> examples, int threads) {
-        TargetFeatures.Pooled[] pooled = NewsMtscTrainer.pooled(examples, SentenceEncoder.named(encoderName), threads);
+        TargetFeatures.Pooled[] pooled = TargetFeatures.poolAll(examples, SentenceEncoder.named(encoderName), threads);
         List<SentimentPrediction> out = new ArrayList<>(pooled.length);
         for (TargetFeatures.Pooled p : pooled) {
             out.add(predict(p));
@@ -119,7 +120,8 @@ public final class TargetSentimentModel {
         return out;
     }
 
-    SentimentPrediction predict(TargetFeatures.Pooled pooled) {
+    /** Sentiment from already pooled encoder outputs. */
+    public SentimentPrediction predict(TargetFeatures.Pooled pooled) {
         return SentimentPrediction.of(net.probabilities(features.vector(pooled)));
     }
 

@@ -1,6 +1,11 @@
-package io.newsflow.enrich.kb;
+package io.newsflow.tools.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.enrich.kb.KbJson;
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.Office;
+import io.newsflow.enrich.kb.OfficeKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

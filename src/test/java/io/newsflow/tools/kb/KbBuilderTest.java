@@ -1,8 +1,14 @@
-package io.newsflow.enrich.kb;
+package io.newsflow.tools.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.newsflow.enrich.kb.KbCountry;
+import io.newsflow.enrich.kb.KbOrganization;
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.Office;
+import io.newsflow.enrich.kb.OfficeKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

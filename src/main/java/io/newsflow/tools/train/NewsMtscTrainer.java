@@ -1,10 +1,16 @@
-package io.newsflow.enrich.sentiment;
+package io.newsflow.tools.train;
 
+import io.newsflow.enrich.sentiment.SentenceEncoder;
+import io.newsflow.enrich.sentiment.Sentiment;
+import io.newsflow.enrich.sentiment.TargetExample;
+import io.newsflow.enrich.sentiment.TargetFeatures;
+import io.newsflow.enrich.sentiment.TargetSentimentModel;
+import io.newsflow.tools.eval.ConfusionMatrix;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,47 +171,11 @@ public final class NewsMtscTrainer {
                 return cached;
             }
         }
-        TargetFeatures.Pooled[] pooled = pooled(examples, encoder, threads);
+        TargetFeatures.Pooled[] pooled = TargetFeatures.poolAll(examples, encoder, threads);
         if (cacheFile != null) {
             writeCache(cacheFile, key, pooled);
         }
         return pooled;
-    }
-
-    /** Encodes each distinct sentence once, on {@code threads} threads, and pools every target. */
-    public static TargetFeatures.Pooled[] pooled(List<TargetExample> examples, SentenceEncoder encoder, int threads) {
-        Map<String, List<Integer>> bySentence = new LinkedHashMap<>();
-        for (int i = 0; i < examples.size(); i++) {
-            bySentence.computeIfAbsent(examples.get(i).sentence(), s -> new ArrayList<>()).add(i);
-        }
-        TargetFeatures.Pooled[] out = new TargetFeatures.Pooled[examples.size()];
-        long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Map.Entry<String, List<Integer>> e : bySentence.entrySet()) {
-                futures.add(pool.submit(() -> {
-                    SentenceEncoder.Encoding enc = encoder.encode(e.getKey());
-                    for (int i : e.getValue()) {
-                        TargetExample ex = examples.get(i);
-                        out[i] = TargetFeatures.pool(enc, ex.from(), ex.to());
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
-        LOG.info("Encoded {} sentences ({} targets) in {} s on {} threads", bySentence.size(), examples.size(),
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), threads);
-        return out;
     }
 
     private static long cacheKey(List<TargetExample> examples) {

@@ -1,7 +1,9 @@
-package io.newsflow.enrich.sentiment;
+package io.newsflow.tools.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.sentiment.Sentiment;
+import io.newsflow.enrich.sentiment.TargetExample;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

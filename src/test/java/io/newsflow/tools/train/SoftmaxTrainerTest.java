@@ -1,7 +1,11 @@
-package io.newsflow.enrich.sentiment;
+package io.newsflow.tools.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.enrich.sentiment.SentenceEncoder;
+import io.newsflow.enrich.sentiment.SoftmaxNet;
+import io.newsflow.enrich.sentiment.TargetFeatures;
+import io.newsflow.enrich.sentiment.TargetSentimentModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,20 @@
-package io.newsflow.enrich.kb;
+package io.newsflow.tools.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.newsflow.enrich.kb.KbCountry;
+import io.newsflow.enrich.kb.KbJson;
+import io.newsflow.enrich.kb.KbOrganization;
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.Names;
+import io.newsflow.enrich.kb.Office;
+import io.newsflow.enrich.kb.OfficeKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,6 +46,11 @@ import java.util.stream.Stream;
  * A later appointment to the same office closes the earlier holder's term. Not thread-safe; run once.
  */
 public final class KbBuilder {
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.IGNORE_TRAILING_UNMAPPABLE)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
 
     private final Map<String, KbCountry> countries = new LinkedHashMap<>();
     private final Map<String, String> countryByQid = new HashMap<>();
@@ -478,71 +493,23 @@ public final class KbBuilder {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Minimal RFC 4180 CSV reader (quoted fields, embedded commas and quotes); header row gives the keys. */
+    /**
+     * Rows of an RFC 4180 CSV file with a header row (Jackson CSV): header names are the keys, a missing trailing
+     * field reads as the empty string, fields beyond the header and empty lines are ignored.
+     */
     static List<Map<String, String>> csv(Path file) throws IOException {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Map<String, String>> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<String> header = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                StringBuilder record = new StringBuilder(line);
-                while (count(record, '"') % 2 == 1) {
-                    String next = reader.readLine();
-                    if (next == null) {
-                        break;
-                    }
-                    record.append('\n').append(next);
-                }
-                List<String> fields = split(record.toString());
-                if (header == null) {
-                    header = fields;
-                    continue;
-                }
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), i < fields.size() ? fields.get(i) : "");
+        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
+                .readValues(file.toFile())) {
+            while (it.hasNextValue()) {
+                Map<String, String> row = new HashMap<>(it.nextValue());
+                if (it.getParserSchema() instanceof CsvSchema header) {
+                    header.getColumnNames().forEach(name -> row.putIfAbsent(name, ""));
                 }
                 rows.add(row);
             }
         }
         return rows;
-    }
-
-    private static int count(CharSequence s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -1,5 +1,7 @@
-package io.newsflow.enrich.sentiment;
+package io.newsflow.tools.train;
 
+import io.newsflow.enrich.sentiment.SoftmaxNet;
+import io.newsflow.tools.eval.ConfusionMatrix;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;

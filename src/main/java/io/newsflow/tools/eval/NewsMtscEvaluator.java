@@ -1,9 +1,8 @@
-package io.newsflow.eval;
+package io.newsflow.tools.eval;
 
-import io.newsflow.enrich.sentiment.ConfusionMatrix;
-import io.newsflow.enrich.sentiment.NewsMtscReader;
 import io.newsflow.enrich.sentiment.Sentiment;
 import io.newsflow.enrich.sentiment.TargetExample;
+import io.newsflow.tools.train.NewsMtscReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

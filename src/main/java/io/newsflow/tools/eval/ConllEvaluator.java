@@ -1,4 +1,4 @@
-package io.newsflow.eval;
+package io.newsflow.tools.eval;
 
 import java.io.BufferedReader;
 import java.io.IOException;

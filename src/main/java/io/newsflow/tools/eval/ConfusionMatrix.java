@@ -1,4 +1,4 @@
-package io.newsflow.enrich.sentiment;
+package io.newsflow.tools.eval;
 
 /**
  * Counts of (gold, predicted) class pairs with accuracy and per-class and macro-averaged precision, recall and F1,

@@ -1,10 +1,13 @@
-package io.newsflow.enrich.kb;
+package io.newsflow.tools.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.cli.NewsflowCli;
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.OfficeKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.newsflow.eval;
+package io.newsflow.tools.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
