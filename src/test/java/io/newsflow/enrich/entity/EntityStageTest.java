@@ -123,7 +123,7 @@ class EntityStageTest {
         Entity maria = entity(doc, "Maria Kowalczyk").orElseThrow();
         assertThat(maria.qid()).isNull();
         assertThat(maria.leader()).isFalse();
-        assertThat(maria.id()).startsWith("local:").isEqualTo(EntityStage.localId(EntityType.PERSON, "Maria Kowalczyk"));
+        assertThat(maria.id()).startsWith("local:").isEqualTo(MentionClusters.localId(EntityType.PERSON, "Maria Kowalczyk"));
         assertThat(forms(maria, MentionKind.NAME)).contains("Maria Kowalczyk", "Kowalczyk");
     }
 
@@ -157,10 +157,10 @@ class EntityStageTest {
 
     @Test
     void nearMissSpellingsOfTheSameSurnameMatch() {
-        assertThat(EntityStage.nearMiss("zelenskyy", "zelenskiyy")).isTrue();
-        assertThat(EntityStage.nearMiss("zelenskyy", "zelensky")).isTrue();
-        assertThat(EntityStage.nearMiss("merz", "merkel")).isFalse();
-        assertThat(EntityStage.nearMiss("johnson", "jackson")).isFalse();
+        assertThat(MentionClusters.nearMiss("zelenskyy", "zelenskiyy")).isTrue();
+        assertThat(MentionClusters.nearMiss("zelenskyy", "zelensky")).isTrue();
+        assertThat(MentionClusters.nearMiss("merz", "merkel")).isFalse();
+        assertThat(MentionClusters.nearMiss("johnson", "jackson")).isFalse();
     }
 
     @Test

@@ -1,0 +1,320 @@
+package io.newsflow.enrich.entity;
+
+import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Document.EntityType;
+import io.newsflow.enrich.Document.Field;
+import io.newsflow.enrich.Document.MentionKind;
+import io.newsflow.enrich.kb.AliasMatcher;
+import io.newsflow.enrich.kb.KbCity;
+import io.newsflow.enrich.kb.KbCountry;
+import io.newsflow.enrich.kb.KbEntry;
+import io.newsflow.enrich.kb.KbOrganization;
+import io.newsflow.enrich.kb.KbPerson;
+import io.newsflow.enrich.kb.KnowledgeBase;
+import io.newsflow.enrich.kb.Names;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds name mentions: knowledge-base gazetteer matches merged with the recogniser's spans (a longer recognised name
+ * wins over a known name inside it when it is a fuller person name, a person name that a place only starts, or a
+ * longer place or body name around a known one), spans repaired at their edges (punctuation, name particles, a first
+ * name after a title, a place head), and person mentions given the honorific before them and the role around them.
+ * Thread-safe: immutable after construction.
+ */
+final class CandidateFinder {
+
+    static final String GAZETTEER = "gazetteer";
+    static final String RECOGNISER = "crf";
+    static final String RECOGNISER_OVER_GAZETTEER = "crf-longer-than-gazetteer";
+
+    private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
+    /** A word that makes a longer place name ("Latin" America), unlike an abbreviation ("Washington DC"). */
+    private static final Pattern LONGER_NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{2,}");
+
+    private final EntityRecognizer recognizer;
+    private final AliasMatcher<KbEntry> gazetteer;
+    private final RoleReader roles;
+    private final EntityLexicon lexicon;
+    private final Pattern honorificBefore;
+    private final Pattern leadingTitle;
+    private final Pattern personTitle;
+    private final Pattern titleHead;
+    private final Pattern placeHead;
+    private final Pattern particleAfter;
+    private final Pattern firstNameAfterTitle;
+
+    CandidateFinder(KnowledgeBase kb, EntityRecognizer recognizer, EntityLexicon lexicon, RoleReader roles) {
+        this.recognizer = recognizer;
+        this.roles = roles;
+        this.lexicon = lexicon;
+        this.gazetteer = new AliasMatcher<>(gazetteerNames(kb));
+        String honorificsOrTitles = Titles.HONORIFICS + "|" + Titles.alternation();
+        this.honorificBefore = Pattern.compile("(?:^|[^\\p{L}])((?:" + honorificsOrTitles + ")\\s+)$");
+        this.leadingTitle = Pattern.compile("^(?:(?:" + honorificsOrTitles + ")\\s+)+");
+        this.personTitle = Pattern.compile("^(?:(?:" + EntityLexicon.alternation(lexicon.strippedTitles())
+                + ")\\s+)+(?=\\p{Lu})");
+        this.titleHead = Pattern.compile("^\\s+(?:" + EntityLexicon.alternation(lexicon.titleContinuations())
+                + ")\\b");
+        this.placeHead = Pattern.compile("\\S\\s+(?:" + EntityLexicon.alternation(lexicon.placeHeads()) + ")$");
+        this.particleAfter = Pattern.compile("^\\s(?:" + EntityLexicon.alternation(lexicon.particles()) + ")(?:\\s(?:"
+                + EntityLexicon.alternation(lexicon.secondParticles())
+                + "))?[\\s-]\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)?");
+        this.firstNameAfterTitle = Pattern.compile("(?:^|[^\\p{L}])(?:" + Titles.HONORIFICS + "|"
+                + EntityLexicon.alternation(lexicon.firstNameTitles()) + ")\\s+(\\p{Lu}[\\p{Ll}]+\\s+)$");
+    }
+
+    private static Map<String, List<KbEntry>> gazetteerNames(KnowledgeBase kb) {
+        Map<String, List<KbEntry>> names = new LinkedHashMap<>();
+        for (KbPerson p : kb.persons()) {
+            add(names, p.name(), p);
+            p.aliases().forEach(a -> add(names, a, p));
+        }
+        for (KbOrganization o : kb.organizations()) {
+            add(names, o.name(), o);
+            o.aliases().forEach(a -> add(names, a, o));
+        }
+        for (KbCountry c : kb.countries()) {
+            add(names, c.name(), c);
+            c.aliases().stream().filter(a -> a.length() > 3 || a.equals(a.toUpperCase(Locale.ROOT)))
+                    .forEach(a -> add(names, a, c));
+        }
+        for (KbCountry c : kb.countries()) {
+            for (String capital : c.capitals()) {
+                KbCity city = new KbCity(capital.replace(" D.C.", ", D.C."), c.code());
+                add(names, capital, city);
+                if (capital.endsWith(" D.C.")) {
+                    add(names, capital.substring(0, capital.length() - 5), city);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void add(Map<String, List<KbEntry>> names, String name, KbEntry value) {
+        if (name != null && name.strip().length() > 1) {
+            names.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+    }
+
+    /** The entity type of a knowledge-base entry. */
+    static EntityType typeOf(KbEntry e) {
+        return switch (e.category()) {
+            case PERSON -> EntityType.PERSON;
+            case ORGANIZATION -> EntityType.ORGANIZATION;
+            case PLACE -> EntityType.LOCATION;
+        };
+    }
+
+    /** The name without possessive and without leading honorifics or role titles. */
+    String core(String mention) {
+        String s = POSSESSIVE.matcher(mention.strip()).replaceAll("");
+        return leadingTitle.matcher(s).replaceFirst("").strip();
+    }
+
+    /** {@link #core} without a leading non-office title either ("Governor X" → "X"). */
+    String personCore(String mention) {
+        return personTitle.matcher(core(mention)).replaceFirst("").strip();
+    }
+
+    /** Every mention in the document's fields, in field and text order. */
+    List<Candidate> find(Document doc) {
+        List<NamedSpan> recognised = recognizer.recognize(doc);
+        List<Candidate> out = new ArrayList<>();
+        for (Field field : Field.values()) {
+            String text = doc.text(field);
+            List<Candidate> merged = new ArrayList<>(gazetteerMatches(field, text));
+            for (NamedSpan raw : recognised) {
+                NamedSpan s = placeByItsHead(withFirstName(withParticles(trim(raw, text), text), text));
+                if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
+                        || s.text().chars().noneMatch(Character::isUpperCase)
+                        || s.type() == EntityType.PERSON && lexicon.feasts().contains(s.text())) {
+                    continue;
+                }
+                merge(merged, s, text);
+            }
+            merged.sort(Comparator.comparingInt(Candidate::start));
+            for (Candidate c : merged) {
+                out.add(c.type() == EntityType.PERSON ? withTitle(c, text).withRole(roles.roleAround(c, text)) : c);
+            }
+        }
+        return out;
+    }
+
+    private List<Candidate> gazetteerMatches(Field field, String text) {
+        List<Candidate> gaz = new ArrayList<>();
+        for (AliasMatcher.Match<KbEntry> m : gazetteer.find(text)) {
+            if (!acceptable(m)) {
+                continue;
+            }
+            KbEntry first = m.values().get(0);
+            int start = m.start();
+            if (m.name().length() > 4 && m.name().substring(0, 4).equalsIgnoreCase("the ")) {
+                start += 4;
+            }
+            gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), typeOf(first),
+                    m.values().size() == 1 ? first : null, MentionKind.NAME, m.values(), null, GAZETTEER));
+        }
+        return gaz;
+    }
+
+    /** Adds a recognised span to the gazetteer's matches, replacing those it should win over. */
+    private void merge(List<Candidate> merged, NamedSpan s, String text) {
+        boolean covered = false;
+        for (int i = 0; i < merged.size(); i++) {
+            Candidate g = merged.get(i);
+            if (g.start() < s.end() && s.start() < g.end()) {
+                covered = true;
+                if (longerPerson(s, g) && (g.kb() == null || strongerName(s, g)) || placeStartsName(s, g, text)
+                        || longerName(s, g, text)) {
+                    merged.set(i, recognised(s, RECOGNISER_OVER_GAZETTEER));
+                }
+            }
+        }
+        if (!covered) {
+            merged.add(recognised(s, RECOGNISER));
+        }
+    }
+
+    private static Candidate recognised(NamedSpan s, String rule) {
+        return new Candidate(s.field(), s.start(), s.end(), s.text(), s.type(), null, MentionKind.NAME, List.of(), null,
+                rule);
+    }
+
+    private static boolean longerPerson(NamedSpan s, Candidate g) {
+        return s.type() == EntityType.PERSON && g.type() == EntityType.PERSON && s.start() <= g.start()
+                && s.end() >= g.end() && s.end() - s.start() > g.end() - g.start();
+    }
+
+    /** A two-word person name around a one-word known name that is not that known person's name. */
+    private boolean strongerName(NamedSpan s, Candidate g) {
+        String full = Names.fold(core(s.text()));
+        return core(s.text()).contains(" ") && !core(g.text()).contains(" ") && !(g.kb() instanceof KbPerson p
+                && (Names.fold(p.name()).equals(full) || p.aliases().stream().anyMatch(a -> Names.fold(a).equals(full))));
+    }
+
+    /** "Jordan Bardella": a place or body that only starts a longer person name. */
+    private static boolean placeStartsName(NamedSpan s, Candidate g, String text) {
+        return s.type() == EntityType.PERSON && g.type() != EntityType.PERSON && g.type() != EntityType.MISC
+                && s.start() == g.start() && s.end() > g.end()
+                && Character.isUpperCase(text.charAt(skipSpaces(text, g.end())));
+    }
+
+    /** "Gulf of Guinea", "Latin America", "Bank of England": a longer name around a known one. */
+    private static boolean longerName(NamedSpan s, Candidate g, String text) {
+        return s.type() != EntityType.PERSON && s.type() != EntityType.MISC && g.type() != EntityType.PERSON
+                && s.start() <= g.start() && s.end() >= g.end() && s.end() - s.start() > g.end() - g.start()
+                && (s.text().contains(" of ") || s.type() == EntityType.LOCATION
+                && LONGER_NAME_WORD.matcher(text.substring(s.start(), g.start()) + " "
+                + text.substring(g.end(), s.end())).find());
+    }
+
+    private static int skipSpaces(String text, int i) {
+        while (i < text.length() - 1 && text.charAt(i) == ' ') {
+            i++;
+        }
+        return Math.min(i, text.length() - 1);
+    }
+
+    /** "US Defence" in "US Defence Secretary": an organisation-looking span that is the start of a role title. */
+    private boolean partOfTitle(NamedSpan s, String text) {
+        return s.type() == EntityType.ORGANIZATION && titleHead.matcher(text.substring(s.end())).find();
+    }
+
+    /** A name the recogniser calls a person or body but whose last word makes it a place ("Dolmabahçe Palace"). */
+    private NamedSpan placeByItsHead(NamedSpan s) {
+        if (s == null || s.type() == EntityType.LOCATION || s.type() == EntityType.MISC
+                || !placeHead.matcher(s.text()).find()) {
+            return s;
+        }
+        return new NamedSpan(s.field(), s.start(), s.end(), s.text(), EntityType.LOCATION);
+    }
+
+    /**
+     * "Sen. Rand Paul" where the recogniser tagged only "Paul": a capitalised word between a title and a person's
+     * name is the first name.
+     */
+    private NamedSpan withFirstName(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()
+                || s.text().contains(" ")) {
+            return s;
+        }
+        Matcher m = firstNameAfterTitle.matcher(text.substring(Math.max(0, s.start() - 40), s.start()));
+        if (!m.find()) {
+            return s;
+        }
+        int start = s.start() - (m.end() - m.start(1));
+        return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), s.type());
+    }
+
+    /** A person span the recogniser cut at a lower-case particle ("Musaed" of "Musaed al Alban"), extended. */
+    private NamedSpan withParticles(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()) {
+            return s;
+        }
+        Matcher m = particleAfter.matcher(text.substring(s.end(), Math.min(text.length(), s.end() + 40)));
+        if (!m.find()) {
+            return s;
+        }
+        int end = s.end() + m.end();
+        return new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
+    }
+
+    /** Drops punctuation that a recogniser left at the edges of a span. */
+    private static NamedSpan trim(NamedSpan s, String text) {
+        if (s.field() == null || s.end() > text.length()) {
+            return s;
+        }
+        int start = s.start();
+        int end = s.end();
+        while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1)) && text.charAt(end - 1) != '.') {
+            end--;
+        }
+        if (start >= end) {
+            return null;
+        }
+        return start == s.start() && end == s.end() ? s
+                : new NamedSpan(s.field(), start, end, text.substring(start, end), s.type());
+    }
+
+    /** A gazetteer match counts when capitalised (or "the …"); a short acronym only as an organisation's or country's. */
+    private static boolean acceptable(AliasMatcher.Match<KbEntry> m) {
+        String name = m.name();
+        boolean acronym = name.length() <= 5 && name.equals(name.toUpperCase(Locale.ROOT));
+        if (!Character.isUpperCase(name.charAt(0)) && !name.toLowerCase(Locale.ROOT).startsWith("the ")) {
+            return false;
+        }
+        if (acronym) {
+            return m.values().stream().anyMatch(v -> v.category() != KbEntry.Category.PERSON
+                    && v.aliases().contains(name)
+                    || v.category() == KbEntry.Category.ORGANIZATION && v.name().equals(name));
+        }
+        return true;
+    }
+
+    /**
+     * Extends a surname mention (one word, or one with a particle: "van Rensburg") to include an honorific or title
+     * right before it ("Mr Starmer", "Ms van Rensburg").
+     */
+    private Candidate withTitle(Candidate c, String text) {
+        String core = core(c.text());
+        if (core.isEmpty() || core.contains(" ") && !Character.isLowerCase(core.charAt(0))) {
+            return c;
+        }
+        Matcher m = honorificBefore.matcher(text.substring(Math.max(0, c.start() - 40), c.start()));
+        if (!m.find()) {
+            return c;
+        }
+        int start = c.start() - m.group(1).length();
+        return c.withSpan(start, text.substring(start, c.end()));
+    }
+}

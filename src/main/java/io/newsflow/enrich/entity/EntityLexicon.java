@@ -1,0 +1,183 @@
+package io.newsflow.enrich.entity;
+
+import io.newsflow.enrich.kb.OfficeKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The word lists of the entity stage, read from {@code src/main/resources/lexicon/*.tsv}: role titles and their office
+ * kinds ({@code titles.tsv}), honorifics, non-office person titles, place heads, words that are no entity, name
+ * particles and office head words. Built once; immutable and thread-safe.
+ *
+ * @param roleTitles title as written → office kind, in file order
+ * @param unqualified title as written → the jurisdiction a capitalised bare use means by convention
+ * @param surnameHonorifics honorifics that form one mention with a bare surname ("Mr Starmer")
+ * @param appositiveHonorifics honorifics that may open a name set off by commas
+ * @param strippedTitles non-office titles dropped from a person's name ("Governor X" → "X")
+ * @param firstNameTitles titles after which a capitalised word before a surname is the first name
+ * @param descriptors title as written → the noun that refers back to the one person introduced with it
+ * @param placeHeads last words that make a name a place
+ * @param feasts feasts and seasons that are no person
+ * @param openers sentence-opening words that do not qualify an office
+ * @param particles lower-case name particles; {@code secondParticles} may follow a first one
+ * @param secondParticles particles that may follow another ("van der")
+ * @param titleContinuations words that continue a role title after an organisation-looking span
+ * @param officeHeads words that end an office read before a name
+ * @param countryLeaderNouns nouns for a country's head ("the Russian leader")
+ * @param orgLeaderNouns nouns for an organisation's head ("the ECB chief")
+ */
+record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unqualified,
+                     List<String> surnameHonorifics,
+                     List<String> appositiveHonorifics, List<String> strippedTitles, List<String> firstNameTitles,
+                     Map<String, String> descriptors, List<String> placeHeads, Set<String> feasts, Set<String> openers,
+                     List<String> particles, List<String> secondParticles, List<String> titleContinuations,
+                     List<String> officeHeads, Set<String> countryLeaderNouns, List<String> orgLeaderNouns) {
+
+    EntityLexicon {
+        roleTitles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roleTitles));
+        unqualified = Map.copyOf(unqualified);
+        descriptors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(descriptors));
+        surnameHonorifics = List.copyOf(surnameHonorifics);
+        appositiveHonorifics = List.copyOf(appositiveHonorifics);
+        strippedTitles = List.copyOf(strippedTitles);
+        firstNameTitles = List.copyOf(firstNameTitles);
+        placeHeads = List.copyOf(placeHeads);
+        feasts = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(feasts));
+        openers = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(openers));
+        particles = List.copyOf(particles);
+        secondParticles = List.copyOf(secondParticles);
+        titleContinuations = List.copyOf(titleContinuations);
+        officeHeads = List.copyOf(officeHeads);
+        countryLeaderNouns = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(countryLeaderNouns));
+        orgLeaderNouns = List.copyOf(orgLeaderNouns);
+    }
+
+    private static final class Bundled {
+        static final EntityLexicon INSTANCE = load();
+    }
+
+    /** The lexicons bundled with newsflow, read once. */
+    static EntityLexicon bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    private static EntityLexicon load() {
+        Map<String, OfficeKind> titles = new LinkedHashMap<>();
+        Map<String, String> unqualified = new LinkedHashMap<>();
+        for (Map<String, String> r : rows("titles")) {
+            titles.put(r.get("title"), OfficeKind.valueOf(r.get("kind")));
+            if (!r.get("unqualified").isEmpty()) {
+                unqualified.put(r.get("title"), r.get("unqualified"));
+            }
+        }
+        List<String> surname = new ArrayList<>();
+        List<String> appositive = new ArrayList<>();
+        for (Map<String, String> r : rows("honorifics")) {
+            if (yes(r.get("before_surname"))) {
+                surname.add(r.get("form"));
+            }
+            if (yes(r.get("in_appositive"))) {
+                appositive.add(r.get("form"));
+            }
+        }
+        List<String> stripped = new ArrayList<>();
+        List<String> firstName = new ArrayList<>();
+        Map<String, String> descriptors = new LinkedHashMap<>();
+        for (Map<String, String> r : rows("person-titles")) {
+            if (yes(r.get("strip"))) {
+                stripped.add(r.get("form"));
+            }
+            if (yes(r.get("first_name"))) {
+                firstName.add(r.get("form"));
+            }
+            String d = r.getOrDefault("descriptor", "");
+            if (!d.isEmpty()) {
+                descriptors.put(r.get("form"), d);
+            }
+        }
+        List<String> placeHeads = rows("place-heads").stream().map(r -> r.get("word")).toList();
+        Set<String> feasts = new LinkedHashSet<>();
+        Set<String> openers = new LinkedHashSet<>();
+        for (Map<String, String> r : rows("not-entity")) {
+            (r.get("kind").equals("feast") ? feasts : openers).add(r.get("form"));
+        }
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        for (Map<String, String> r : rows("name-particles")) {
+            (r.get("position").equals("first") ? first : second).add(r.get("particle"));
+        }
+        Map<String, List<String>> byUse = new LinkedHashMap<>();
+        for (Map<String, String> r : rows("office-words")) {
+            byUse.computeIfAbsent(r.get("use"), k -> new ArrayList<>()).add(r.get("word"));
+        }
+        return new EntityLexicon(titles, unqualified, surname, appositive, stripped, firstName, descriptors, placeHeads, feasts,
+                openers, first, second, byUse.getOrDefault("continues-title", List.of()),
+                byUse.getOrDefault("office-head", List.of()),
+                new LinkedHashSet<>(byUse.getOrDefault("country-leader", List.of())),
+                byUse.getOrDefault("org-leader", List.of()));
+    }
+
+    private static boolean yes(String v) {
+        return v.equals("yes");
+    }
+
+    /** Regex alternation of words as written, longest first, spaces matching any white space. */
+    static String alternation(Collection<String> words) {
+        return words.stream().sorted((a, b) -> b.length() - a.length())
+                .map(t -> Pattern.quote(t).replace(" ", "\\E\\s+\\Q")).reduce((a, b) -> a + "|" + b).orElseThrow();
+    }
+
+    /** Interim reader of one lexicon file (header line of column names, {@code #} comments), rows as column maps. */
+    private static List<Map<String, String>> rows(String name) {
+        String path = "lexicon/" + name + ".tsv";
+        InputStream in = EntityLexicon.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException(path + ": not found on the classpath");
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            List<String> columns = null;
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                if (columns == null) {
+                    columns = new ArrayList<>();
+                    for (String c : cells) {
+                        columns.add(c.replace("?", "").strip().toLowerCase(Locale.ROOT));
+                    }
+                    continue;
+                }
+                if (cells.length > columns.size()) {
+                    throw new IllegalStateException(path + ":" + n + ": " + cells.length + " cells, header has "
+                            + columns.size());
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    row.put(columns.get(i), i < cells.length ? cells[i].strip() : "");
+                }
+                out.add(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(path, e);
+        }
+        return out;
+    }
+}
