@@ -33,6 +33,8 @@ final class CandidateFinder {
     static final String GAZETTEER = "gazetteer";
     static final String RECOGNISER = "crf";
     static final String RECOGNISER_OVER_GAZETTEER = "crf-longer-than-gazetteer";
+    /** A country's body ("Labour Party") qualified by another country: not the known body. */
+    static final String FOREIGN_BODY = "gazetteer-foreign-body";
 
     private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
     /** A word that makes a longer place name ("Latin" America), unlike an abbreviation ("Washington DC"). */
@@ -49,9 +51,15 @@ final class CandidateFinder {
     private final Pattern placeHead;
     private final Pattern particleAfter;
     private final Pattern firstNameAfterTitle;
+    private final Pattern nameSuffix;
+    private final Pattern endsWithTitle;
+    private final Pattern titleInside;
+    private final Pattern countryBefore;
+    private final KnowledgeBase kb;
 
     CandidateFinder(KnowledgeBase kb, EntityRecognizer recognizer, EntityLexicon lexicon, RoleReader roles) {
         this.recognizer = recognizer;
+        this.kb = kb;
         this.roles = roles;
         this.lexicon = lexicon;
         this.gazetteer = new AliasMatcher<>(gazetteerNames(kb));
@@ -68,6 +76,14 @@ final class CandidateFinder {
                 + "))?[\\s-]\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)?");
         this.firstNameAfterTitle = Pattern.compile("(?:^|[^\\p{L}])(?:" + Titles.HONORIFICS + "|"
                 + EntityLexicon.alternation(lexicon.firstNameTitles()) + ")\\s+(\\p{Lu}[\\p{Ll}]+\\s+)$");
+        this.endsWithTitle = Pattern.compile("(?:" + Titles.alternation() + ")\\s*$");
+        this.nameSuffix = Pattern.compile("^,?\\s(?:" + EntityLexicon.alternation(lexicon.nameSuffixes())
+                + ")(?![\\p{L}])");
+        this.titleInside = Pattern.compile("^((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}?)(?:" + Titles.alternation() + "|"
+                + EntityLexicon.alternation(lexicon.firstNameTitles()) + "|"
+                + EntityLexicon.alternation(lexicon.strippedTitles()) + ")\\s+(?=\\p{Lu})");
+        this.countryBefore = Pattern.compile("(?:^|[^\\p{L}])(" + RoleReader.countryQualifiers(kb)
+                + ")(?:['’]s)?\\s+(?:[Tt]he\\s+)?$");
     }
 
     private static Map<String, List<KbEntry>> gazetteerNames(KnowledgeBase kb) {
@@ -131,7 +147,8 @@ final class CandidateFinder {
             String text = doc.text(field);
             List<Candidate> merged = new ArrayList<>(gazetteerMatches(field, text));
             for (NamedSpan raw : recognised) {
-                NamedSpan s = placeByItsHead(withFirstName(withParticles(trim(raw, text), text), text));
+                NamedSpan s = placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(
+                        afterPlaceAndTitle(trim(raw, text), text), text), text), text), text));
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
                         || s.text().chars().noneMatch(Character::isUpperCase)
                         || s.type() == EntityType.PERSON && lexicon.feasts().contains(s.text())) {
@@ -158,21 +175,44 @@ final class CandidateFinder {
             if (m.name().length() > 4 && m.name().substring(0, 4).equalsIgnoreCase("the ")) {
                 start += 4;
             }
+            if (m.values().size() == 1 && first instanceof KbOrganization o && foreignQualified(o, text, m.start())) {
+                gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), EntityType.ORGANIZATION,
+                        null, MentionKind.NAME, List.of(), null, FOREIGN_BODY));
+                continue;
+            }
             gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), typeOf(first),
                     m.values().size() == 1 ? first : null, MentionKind.NAME, m.values(), null, GAZETTEER));
         }
         return gaz;
     }
 
+    /**
+     * Whether a body that belongs to one country ("Labour Party" of the UK) is qualified right before by another
+     * country ("Norway's Labour Party", "the Australian Labour Party"): then it is that country's namesake.
+     */
+    private boolean foreignQualified(KbOrganization o, String text, int start) {
+        if (o.country() == null) {
+            return false;
+        }
+        Matcher m = countryBefore.matcher(text.substring(Math.max(0, start - 40), start));
+        if (!m.find()) {
+            return false;
+        }
+        String q = m.group(1);
+        return kb.countryByDemonym(q).or(() -> kb.countryNamed(q)).map(c -> !c.code().equals(o.country()))
+                .orElse(false);
+    }
+
     /** Adds a recognised span to the gazetteer's matches, replacing those it should win over. */
     private void merge(List<Candidate> merged, NamedSpan s, String text) {
         boolean covered = false;
+        long inside = merged.stream().filter(g -> g.start() >= s.start() && g.end() <= s.end()).count();
         for (int i = 0; i < merged.size(); i++) {
             Candidate g = merged.get(i);
             if (g.start() < s.end() && s.start() < g.end()) {
                 covered = true;
                 if (longerPerson(s, g) && (g.kb() == null || strongerName(s, g)) || placeStartsName(s, g, text)
-                        || longerName(s, g, text)) {
+                        || longerName(s, g, text, inside)) {
                     merged.set(i, recognised(s, RECOGNISER_OVER_GAZETTEER));
                 }
             }
@@ -206,13 +246,20 @@ final class CandidateFinder {
                 && Character.isUpperCase(text.charAt(skipSpaces(text, g.end())));
     }
 
-    /** "Gulf of Guinea", "Latin America", "Bank of England": a longer name around a known one. */
-    private static boolean longerName(NamedSpan s, Candidate g, String text) {
-        return s.type() != EntityType.PERSON && s.type() != EntityType.MISC && g.type() != EntityType.PERSON
-                && s.start() <= g.start() && s.end() >= g.end() && s.end() - s.start() > g.end() - g.start()
-                && (s.text().contains(" of ") || s.type() == EntityType.LOCATION
-                && LONGER_NAME_WORD.matcher(text.substring(s.start(), g.start()) + " "
-                + text.substring(g.end(), s.end())).find());
+    /**
+     * "Gulf of Guinea", "Latin America", "Bank of England", "UN Human Rights Council": a longer place or body name
+     * around a known one is another entity, unless the extra words are a title ("NATO Secretary General").
+     */
+    private boolean longerName(NamedSpan s, Candidate g, String text, long knownInside) {
+        if (s.type() == EntityType.PERSON || s.type() == EntityType.MISC || g.type() == EntityType.PERSON
+                || s.start() > g.start() || s.end() < g.end() || s.end() - s.start() <= g.end() - g.start()) {
+            return false;
+        }
+        String extra = text.substring(s.start(), g.start()) + " " + text.substring(g.end(), s.end());
+        // a span around several known names is a run of names ("US Envoy to Japan X"), not one
+        return s.text().contains(" of ") || knownInside == 1 && LONGER_NAME_WORD.matcher(extra).find()
+                && !titleHead.matcher(" " + text.substring(g.end(), s.end()).strip()).find()
+                && !endsWithTitle.matcher(s.text()).find();
     }
 
     private static int skipSpaces(String text, int i) {
@@ -253,17 +300,69 @@ final class CandidateFinder {
         return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), s.type());
     }
 
-    /** A person span the recogniser cut at a lower-case particle ("Musaed" of "Musaed al Alban"), extended. */
+    /**
+     * A person span the recogniser cut at a name particle ("Musaed" of "Musaed al Alban"), extended over each
+     * particle and the name after it ("Mohammed bin Abdulrahman bin Jassim Al Thani").
+     */
     private NamedSpan withParticles(NamedSpan s, String text) {
         if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()) {
             return s;
         }
-        Matcher m = particleAfter.matcher(text.substring(s.end(), Math.min(text.length(), s.end() + 40)));
+        int end = s.end();
+        for (int i = 0; i < 4; i++) {
+            Matcher m = particleAfter.matcher(text.substring(end, Math.min(text.length(), end + 40)));
+            if (!m.find()) {
+                break;
+            }
+            end += m.end();
+        }
+        return end == s.end() ? s : new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
+    }
+
+    /** "Robert Smith Jr.": a generational suffix after a person's name is part of it. */
+    private NamedSpan withSuffix(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()
+                || !s.text().contains(" ")) {
+            return s;
+        }
+        Matcher m = nameSuffix.matcher(text.substring(s.end(), Math.min(text.length(), s.end() + 8)));
         if (!m.find()) {
             return s;
         }
         int end = s.end() + m.end();
         return new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
+    }
+
+    private static final Pattern NICKNAME_AFTER = Pattern.compile("^\\s+[“\"]\\p{Lu}[\\p{L}'’-]+[”\"]\\s+"
+            + "\\p{Lu}[\\p{L}'’-]*\\p{L}");
+
+    /** "Ana “Nana” Pereira": a quoted nickname between a person's given names and surname is part of the name. */
+    private static NamedSpan withNickname(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()) {
+            return s;
+        }
+        Matcher m = NICKNAME_AFTER.matcher(text.substring(s.end(), Math.min(text.length(), s.end() + 60)));
+        if (!m.find()) {
+            return s;
+        }
+        int end = s.end() + m.end();
+        return new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
+    }
+
+    /**
+     * "Lisbon Mayor Ana Costa" tagged as one person: the place and the title before the name are not part of it (the
+     * place is left to the gazetteer).
+     */
+    private NamedSpan afterPlaceAndTitle(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()) {
+            return s;
+        }
+        Matcher m = titleInside.matcher(s.text());
+        if (!m.find()) {
+            return s;
+        }
+        int start = s.start() + m.end();
+        return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), s.type());
     }
 
     /** Drops punctuation that a recogniser left at the edges of a span. */

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * @param openers sentence-opening words that do not qualify an office
  * @param particles lower-case name particles; {@code secondParticles} may follow a first one
  * @param secondParticles particles that may follow another ("van der")
+ * @param nameSuffixes generational suffixes that end a name ("Jr.")
  * @param titleContinuations words that continue a role title after an organisation-looking span
  * @param officeHeads words that end an office read before a name
  * @param countryLeaderNouns nouns for a country's head ("the Russian leader")
@@ -43,7 +44,8 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
                      List<String> surnameHonorifics,
                      List<String> appositiveHonorifics, List<String> strippedTitles, List<String> firstNameTitles,
                      Map<String, String> descriptors, List<String> placeHeads, Set<String> feasts, Set<String> openers,
-                     List<String> particles, List<String> secondParticles, List<String> titleContinuations,
+                     List<String> particles, List<String> secondParticles, List<String> nameSuffixes,
+                     List<String> titleContinuations,
                      List<String> officeHeads, Set<String> countryLeaderNouns, List<String> orgLeaderNouns) {
 
     EntityLexicon {
@@ -59,6 +61,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         openers = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(openers));
         particles = List.copyOf(particles);
         secondParticles = List.copyOf(secondParticles);
+        nameSuffixes = List.copyOf(nameSuffixes);
         titleContinuations = List.copyOf(titleContinuations);
         officeHeads = List.copyOf(officeHeads);
         countryLeaderNouns = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(countryLeaderNouns));
@@ -116,15 +119,20 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         }
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
+        List<String> suffixes = new ArrayList<>();
         for (Map<String, String> r : rows("name-particles")) {
-            (r.get("position").equals("first") ? first : second).add(r.get("particle"));
+            switch (r.get("position")) {
+                case "first" -> first.add(r.get("particle"));
+                case "second" -> second.add(r.get("particle"));
+                default -> suffixes.add(r.get("particle"));
+            }
         }
         Map<String, List<String>> byUse = new LinkedHashMap<>();
         for (Map<String, String> r : rows("office-words")) {
             byUse.computeIfAbsent(r.get("use"), k -> new ArrayList<>()).add(r.get("word"));
         }
         return new EntityLexicon(titles, unqualified, surname, appositive, stripped, firstName, descriptors, placeHeads, feasts,
-                openers, first, second, byUse.getOrDefault("continues-title", List.of()),
+                openers, first, second, suffixes, byUse.getOrDefault("continues-title", List.of()),
                 byUse.getOrDefault("office-head", List.of()),
                 new LinkedHashSet<>(byUse.getOrDefault("country-leader", List.of())),
                 byUse.getOrDefault("org-leader", List.of()));

@@ -100,6 +100,7 @@ public final class EntityStage implements Stage {
         for (Candidate c : finder.find(document)) {
             clusters.add(c);
         }
+        clusters.mergeAcronyms(document);
         titles.resolve(document, clusters);
         List<Document.Entity> entities = salience.entities(document, clusters.all(), date);
         Map<String, List<String>> rules = new LinkedHashMap<>();

@@ -117,6 +117,19 @@ final class RoleReader {
         return d.find() ? Optional.ofNullable(lexicon.descriptors().get(d.group(1))) : Optional.empty();
     }
 
+    /** Regex alternation of country names and demonyms. */
+    static String countryQualifiers(KnowledgeBase kb) {
+        StringBuilder out = new StringBuilder();
+        for (KbCountry c : kb.countries()) {
+            for (String d : c.demonyms()) {
+                out.append(Pattern.quote(d)).append('|');
+            }
+            out.append(Pattern.quote(c.name())).append('|');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
     /**
      * Regex alternation of the words that qualify a title: demonyms and country names, organisation names and their
      * short aliases ("the ECB president").
