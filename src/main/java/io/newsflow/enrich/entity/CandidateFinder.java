@@ -350,20 +350,24 @@ final class CandidateFinder {
     }
 
     /**
-     * "Lisbon Mayor Ana Costa" tagged as one person: the place and the title before the name are not part of it (the
-     * place is left to the gazetteer).
+     * "Lisbon Mayor Ana Costa" tagged as one person or body: the place and the title before the name are not part of
+     * it; what follows the title is a person (the place is left to the gazetteer).
      */
     private NamedSpan afterPlaceAndTitle(NamedSpan s, String text) {
-        if (s == null || s.type() != EntityType.PERSON || s.field() == null || s.end() > text.length()) {
+        if (s == null || s.type() == EntityType.LOCATION || s.field() == null || s.end() > text.length()) {
             return s;
         }
         Matcher m = titleInside.matcher(s.text());
-        if (!m.find()) {
+        if (!m.find() || !NAME_ONLY.matcher(s.text().substring(m.end())).matches()) {
             return s;
         }
         int start = s.start() + m.end();
-        return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), s.type());
+        return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), EntityType.PERSON);
     }
+
+    /** One to four capitalised words, with name particles between them: what is left of "Place Title Name". */
+    private static final Pattern NAME_ONLY = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Ll}{1,4}\\s+)?"
+            + "\\p{Lu}[\\p{L}.'’-]*){0,3}");
 
     /** Drops punctuation that a recogniser left at the edges of a span. */
     private static NamedSpan trim(NamedSpan s, String text) {

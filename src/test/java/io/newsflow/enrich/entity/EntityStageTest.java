@@ -335,4 +335,68 @@ class EntityStageTest {
         assertThat(forms(entity(doc, "Rand Paul").orElseThrow(), MentionKind.NAME))
                 .containsExactlyInAnyOrder("Rand Paul", "Paul");
     }
+
+    @Test
+    void anAcronymDefinedInParenthesesOrSpellingTheInitialsIsTheSameBody() {
+        Document doc = annotate(null, "The Coastal Fisheries Alliance (CFA) rejected the quota on Monday. Officials of "
+                + "the CFA said talks would resume. The Northern Rail Workers Union also objected, and the NRWU "
+                + "called a strike for Friday.", "2025-05-02");
+        Entity cfa = doc.entities().stream().filter(e -> e.name().equals("Coastal Fisheries Alliance")).findFirst()
+                .orElseThrow();
+        assertThat(forms(cfa, MentionKind.NAME)).contains("Coastal Fisheries Alliance", "CFA");
+        assertThat(doc.entities()).noneMatch(e -> e.name().equals("CFA") || e.name().equals("NRWU"));
+        assertThat(entity(doc, "Northern Rail Workers Union")).hasValueSatisfying(e ->
+                assertThat(forms(e, MentionKind.NAME)).contains("NRWU"));
+    }
+
+    @Test
+    void aKnownNameInsideALongerBodyNameIsNotThatBodyAndAnotherCountrysPartyIsNotTheKnownOne() {
+        Document doc = annotate(null, "The UN Human Rights Council adopted the text in Geneva on Friday.", "2025-05-02");
+        assertThat(doc.entities()).noneMatch(e -> "Q1065".equals(e.qid()));
+        Document party = annotate(null, "Norway's Labour Party won the most seats, its leader said.", "2025-05-02");
+        assertThat(party.entities()).filteredOn(e -> e.type() == EntityType.ORGANIZATION)
+                .allSatisfy(e -> assertThat(e.qid()).isNull());
+    }
+
+    @Test
+    void aFullNameTakesOverEarlierMentionsOfAnyOfItsWordsAndKeepsSuffixesNicknamesAndParticles() {
+        Document doc = annotate(null, "Mr Park told reporters he would stay. Park Min-jun, the party chairman, spoke for "
+                + "an hour. Separately, Thomas Whitfield Jr. said the bill was dead; Whitfield Jr. voted against it. "
+                + "The commander, Ana “Nana” Pereira, arrived later. Khalid bin Sultan bin Fahd Al Mansour, a "
+                + "businessman, also attended.", "2025-05-02");
+        assertThat(entity(doc, "Park Min-jun")).hasValueSatisfying(e ->
+                assertThat(forms(e, MentionKind.NAME)).contains("Mr Park", "Park Min-jun"));
+        assertThat(doc.entities()).noneMatch(e -> e.name().equals("Park"));
+        assertThat(entity(doc, "Thomas Whitfield Jr.")).isPresent();
+        assertThat(entity(doc, "Ana “Nana” Pereira")).isPresent();
+        assertThat(entity(doc, "Khalid bin Sultan bin Fahd Al Mansour")).isPresent();
+    }
+
+    @Test
+    void aPlaceAndATitleBeforeANameAreNotPartOfIt() {
+        Document doc = annotate(null, "On Sunday, Lisbon Mayor Rui Almeida opened the bridge.", "2025-05-02");
+        assertThat(entity(doc, "Rui Almeida")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo(EntityType.PERSON));
+        assertThat(doc.entities()).anyMatch(e -> e.name().equals("Lisbon") && e.type() == EntityType.LOCATION);
+    }
+
+    @Test
+    void fullNamesSpelledOtherwiseAreOnePersonAndLinkToTheKnowledgeBase() {
+        assertThat(MentionClusters.sameNameSpelledOtherwise("Abdel-Karim el-Massri", "Abdel Karim el-Masri")).isTrue();
+        assertThat(MentionClusters.sameNameSpelledOtherwise("Omar Hassan al-Shibani", "Omar al-Shaibani")).isTrue();
+        assertThat(MentionClusters.sameNameSpelledOtherwise("Mohammed bin Salman", "Mohammed bin Sultan")).isFalse();
+        assertThat(MentionClusters.sameNameSpelledOtherwise("Kim Jong Un", "Kim Jong Il")).isFalse();
+        Document doc = annotate(null, "Abdel-Karim el-Massri met donors. Later Abdel Karim el-Masri thanked them.",
+                "2025-05-02");
+        assertThat(doc.entities().stream().filter(e -> e.type() == EntityType.PERSON)).hasSize(1);
+        Document known = annotate(null, "Egyptian President Abdel-Fattah el-Sissi said on Monday that talks would go on.",
+                "2025-05-02");
+        assertThat(known.entities()).anyMatch(e -> "Q307871".equals(e.qid()));
+    }
+
+    @Test
+    void malaysianHonorificsAreNoPartOfTheName() {
+        Document doc = annotate(null, "Anwar Ibrahim spoke first. Datuk Seri Anwar then left for the airport.",
+                "2025-05-02");
+        assertThat(doc.entities().stream().filter(e -> e.type() == EntityType.PERSON)).hasSize(1);
+    }
 }
