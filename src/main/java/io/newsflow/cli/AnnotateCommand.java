@@ -36,6 +36,9 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--stance-topics", paramLabel = "FILE", description = "Stance topic lexicon (YAML or JSON) replacing the built-in one.")
     Path stanceTopics;
 
+    @Option(names = "--explain", description = "Also print, for every quote and stance, the cue and the named rule (or model) that produced it.")
+    boolean explain;
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +59,7 @@ final class AnnotateCommand implements Callable<Integer> {
                 }
                 try {
                     Document doc = stages.process(Documents.fromRaw(item.article()));
-                    out.println(GoldFormat.toJson(doc));
+                    out.println(GoldFormat.toJson(doc, explain));
                 } catch (RuntimeException e) {
                     err.printf("failed %s: %s%n", item.location(), e.getMessage());
                     failed++;

@@ -1,5 +1,7 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.text.TextLayer;
+import io.newsflow.enrich.text.TextLayers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Objects;
  * @param stances stance tags, empty before the stance stage
  * @param stagesRun names of the stages that have run, in order
  * @param warnings non-fatal problems found so far
+ * @param layers the shared text layers of title and body (built lazily; null = new ones)
  */
 public record Document(
         String id,
@@ -37,7 +40,8 @@ public record Document(
         List<Quote> quotes,
         List<Stance> stances,
         List<String> stagesRun,
-        List<String> warnings) {
+        List<String> warnings,
+        TextLayers layers) {
 
     public Document {
         Objects.requireNonNull(id, "id");
@@ -48,13 +52,16 @@ public record Document(
         stances = List.copyOf(stances);
         stagesRun = List.copyOf(stagesRun);
         warnings = List.copyOf(warnings);
+        if (layers == null || !layers.isFor(title, body)) {
+            layers = new TextLayers(title, body);
+        }
     }
 
     /** A fresh document with no annotations. */
     public static Document of(String id, String title, String body, boolean html, String declaredLanguage,
                               Instant publishedAt) {
         return new Document(id, title, body, html, declaredLanguage, publishedAt, null,
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     /** Text of the given field. */
@@ -62,43 +69,48 @@ public record Document(
         return field == Field.TITLE ? title : body;
     }
 
+    /** The shared text layer (tokens, sentences, quotation regions, lazy tags and parses) of the given field. */
+    public TextLayer layer(Field field) {
+        return field == Field.TITLE ? layers.title() : layers.body();
+    }
+
     public Document withText(String newTitle, String newBody, boolean stillHtml) {
         return new Document(id, newTitle, newBody, stillHtml, declaredLanguage, publishedAt, language, entities,
-                quotes, stances, stagesRun, warnings);
+                quotes, stances, stagesRun, warnings, null);
     }
 
     public Document withLanguage(Language detected) {
         return new Document(id, title, body, html, declaredLanguage, publishedAt, detected, entities, quotes,
-                stances, stagesRun, warnings);
+                stances, stagesRun, warnings, layers);
     }
 
     public Document withEntities(List<Entity> found) {
         return new Document(id, title, body, html, declaredLanguage, publishedAt, language, found, quotes,
-                stances, stagesRun, warnings);
+                stances, stagesRun, warnings, layers);
     }
 
     public Document withQuotes(List<Quote> found) {
         return new Document(id, title, body, html, declaredLanguage, publishedAt, language, entities, found,
-                stances, stagesRun, warnings);
+                stances, stagesRun, warnings, layers);
     }
 
     public Document withStances(List<Stance> found) {
         return new Document(id, title, body, html, declaredLanguage, publishedAt, language, entities, quotes,
-                found, stagesRun, warnings);
+                found, stagesRun, warnings, layers);
     }
 
     public Document withStageRun(String stage) {
         List<String> runs = new ArrayList<>(stagesRun);
         runs.add(stage);
         return new Document(id, title, body, html, declaredLanguage, publishedAt, language, entities, quotes,
-                stances, runs, warnings);
+                stances, runs, warnings, layers);
     }
 
     public Document withWarning(String warning) {
         List<String> all = new ArrayList<>(warnings);
         all.add(warning);
         return new Document(id, title, body, html, declaredLanguage, publishedAt, language, entities, quotes,
-                stances, stagesRun, all);
+                stances, stagesRun, all, layers);
     }
 
     /** Which text an offset refers to. */
@@ -132,14 +144,20 @@ public record Document(
         }
     }
 
-    /** A direct quote; speaker fields are null when the text does not say who spoke. */
+    /**
+     * A direct quote; speaker fields are null when the text does not say who spoke. {@code method} names the rule
+     * that chose the speaker (null without a speaker).
+     */
     public record Quote(String text, Field field, int start, int end, String speakerEntityId, String speakerName,
-                        String cue) {
+                        String cue, String method) {
     }
 
-    /** A stance of {@code holder} (entity id or {@code AUTHOR}) towards {@code target}, with evidence. */
+    /**
+     * A stance of {@code holder} (entity id or {@code AUTHOR}) towards {@code target}, with evidence; {@code method}
+     * names the rule or model that produced it.
+     */
     public record Stance(String holder, String holderName, String target, String targetName, TargetType targetType,
                          Polarity polarity, double confidence, Field evidenceField, int evidenceStart,
-                         int evidenceEnd, String evidence, String cue) {
+                         int evidenceEnd, String evidence, String cue, String method) {
     }
 }

@@ -29,8 +29,22 @@ public final class GoldFormat {
         return toNode(doc).toString();
     }
 
+    /** One JSON object (single line); with {@code explain}, quotes and stances also say which rule made them. */
+    public static String toJson(Document doc, boolean explain) {
+        return toNode(doc, explain).toString();
+    }
+
     /** The gold-format object for the document. */
     public static ObjectNode toNode(Document doc) {
+        return toNode(doc, false);
+    }
+
+    /**
+     * The gold-format object for the document; with {@code explain}, each quote also carries {@code cue} and
+     * {@code method} (the attribution rule), and each stance {@code cue}, {@code method} and {@code confidence}.
+     * The scorer ignores these extra fields.
+     */
+    public static ObjectNode toNode(Document doc, boolean explain) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", doc.id());
         ArrayNode persons = root.putArray("persons");
@@ -64,6 +78,10 @@ public final class GoldFormat {
             ObjectNode node = quotes.addObject();
             node.put("start", firstWords(q.text(), QUOTE_START_WORDS));
             node.put("speaker", q.speakerName());
+            if (explain) {
+                node.put("cue", q.cue());
+                node.put("method", q.method());
+            }
         }
         ArrayNode stances = root.putArray("stances");
         for (Document.Stance s : doc.stances()) {
@@ -73,6 +91,11 @@ public final class GoldFormat {
             node.put("target_type", s.targetType().name().toLowerCase(Locale.ROOT));
             node.put("polarity", s.polarity().name());
             node.put("evidence", s.evidence());
+            if (explain) {
+                node.put("cue", s.cue());
+                node.put("method", s.method());
+                node.put("confidence", s.confidence());
+            }
         }
         return root;
     }

@@ -81,6 +81,7 @@ public final class EnrichedArticles {
                 .setSpeakerEntityId(q.speakerEntityId())
                 .setSpeakerName(q.speakerName())
                 .setCue(q.cue())
+                .setMethod(q.method())
                 .build();
     }
 
@@ -98,6 +99,7 @@ public final class EnrichedArticles {
                 .setEvidenceEnd(s.evidenceEnd())
                 .setEvidence(s.evidence())
                 .setCue(s.cue())
+                .setMethod(s.method())
                 .build();
     }
 

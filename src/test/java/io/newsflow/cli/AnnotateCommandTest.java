@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class AnnotateCommandTest {
@@ -30,6 +33,28 @@ class AnnotateCommandTest {
             assertThat(first.get(field).isArray()).as(field).isTrue();
         }
         assertThat(json.readTree(lines.get(1)).get("id").asText()).isEqualTo("two");
+    }
+
+    @Test
+    void explainNamesTheRuleBehindEveryQuoteAndStance(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("harbour.txt"), "Port deal splits council\n\n"
+                + "“We will not hand the harbour to a private operator,” said Marta Kovacs, the council leader.\n"
+                + "Kovacs rejected the sale of the harbour on Tuesday.\n");
+        CommandLine cli = NewsflowCli.commandLine(Map.of());
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("annotate", "--explain", dir.toString())).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.toString().lines().findFirst().orElseThrow());
+        assertThat(doc.get("quotes")).isNotEmpty();
+        for (JsonNode q : doc.get("quotes")) {
+            assertThat(q.get("speaker").asText()).isEqualTo("Marta Kovacs");
+            assertThat(q.get("method").asText()).startsWith("quote.");
+        }
+        assertThat(doc.get("stances")).isNotEmpty();
+        for (JsonNode st : doc.get("stances")) {
+            assertThat(st.get("method").asText()).isNotBlank();
+            assertThat(st.has("confidence")).isTrue();
+        }
     }
 
     @Test

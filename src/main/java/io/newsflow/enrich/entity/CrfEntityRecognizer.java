@@ -4,12 +4,10 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.process.CoreLabelTokenFactory;
-import edu.stanford.nlp.process.PTBTokenizer;
-import edu.stanford.nlp.process.WordToSentenceProcessor;
 import io.newsflow.enrich.Document;
+import io.newsflow.enrich.text.Sentence;
+import io.newsflow.enrich.text.TextLayer;
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +33,6 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     private static final Logger LOG = LoggerFactory.getLogger(CrfEntityRecognizer.class);
 
     static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
-    private static final String TOKENIZER_OPTIONS = "invertible=true,untokenizable=noneKeep,ptb3Escaping=false,"
-            + "normalizeParentheses=false,normalizeOtherBrackets=false,splitHyphenated=false";
-
     private final CRFClassifier<CoreLabel> classifier;
 
     private CrfEntityRecognizer(CRFClassifier<CoreLabel> classifier) {
@@ -88,19 +83,15 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     @Override
     public List<NamedSpan> recognize(Document document) {
         List<NamedSpan> spans = new ArrayList<>();
-        recognize(document.title(), Document.Field.TITLE, spans);
-        recognize(document.body(), Document.Field.BODY, spans);
+        recognize(document, Document.Field.TITLE, spans);
+        recognize(document, Document.Field.BODY, spans);
         return spans;
     }
 
-    private void recognize(String text, Document.Field field, List<NamedSpan> out) {
-        if (text.isBlank()) {
-            return;
-        }
-        List<CoreLabel> tokens = new PTBTokenizer<>(new StringReader(text), new CoreLabelTokenFactory(),
-                TOKENIZER_OPTIONS).tokenize();
-        for (List<CoreLabel> sentence : new WordToSentenceProcessor<CoreLabel>().process(tokens)) {
-            tagged(classifier.classifySentence(sentence), text, field, out);
+    private void recognize(Document document, Document.Field field, List<NamedSpan> out) {
+        TextLayer layer = document.layer(field);
+        for (Sentence sentence : layer.sentences()) {
+            tagged(classifier.classifySentence(layer.coreLabels(sentence)), layer.text(), field, out);
         }
     }
 

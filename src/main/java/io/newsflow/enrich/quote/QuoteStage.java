@@ -83,7 +83,8 @@ public final class QuoteStage implements Stage {
     @Override
     public Document apply(Document document) {
         String text = document.body();
-        List<Span> spans = merge(text, QuoteFinder.find(text));
+        List<Span> spans = merge(text, document.layer(Field.BODY).quotes().stream()
+                .map(r -> new Span(r.open(), r.close(), List.of(new int[] {r.start(), r.end()}))).toList());
         // a name inside a quote is never its speaker, nor the referent of a pronoun after it
         List<Located> mentions = BodyMentions.of(document, Set.of(EntityType.PERSON, EntityType.ORGANIZATION)).stream()
                 .filter(m -> spans.stream().flatMap(q -> q.parts().stream())
@@ -106,11 +107,11 @@ public final class QuoteStage implements Stage {
                 Attribution subject = sentenceSubject(text, s, mentions);
                 boolean opensSentence = text.substring(sentenceStart(text, s.open()), s.open()).isBlank();
                 boolean continues = previousSpeaker != null && (sameParagraph || nextParagraph);
-                a = continues && (opensSentence || subject == null) ? new Attribution(previousSpeaker, null) : subject;
+                a = continues && (opensSentence || subject == null) ? new Attribution(previousSpeaker, null, "quote.continues-previous") : subject;
             }
             quotes.add(new Document.Quote(quoted, Field.BODY, s.start(), s.end(),
                     a == null ? null : a.speaker().id(), a == null ? null : a.speaker().name(),
-                    a == null ? null : a.cue()));
+                    a == null ? null : a.cue(), a == null ? null : a.method()));
             previousSpeaker = a == null ? null : a.speaker();
             int nl = text.indexOf('\n', s.end());
             previousParagraphEnd = nl < 0 ? text.length() : nl;
@@ -140,7 +141,7 @@ public final class QuoteStage implements Stage {
         }
     }
 
-    private record Attribution(Entity speaker, String cue) {
+    private record Attribution(Entity speaker, String cue, String method) {
     }
 
     /** Joins a quote split by a short attribution, and a quote continued across a paragraph break. */
@@ -149,7 +150,7 @@ public final class QuoteStage implements Stage {
         for (Span s : found) {
             if (!out.isEmpty()) {
                 Span prev = out.get(out.size() - 1);
-                boolean continued = QuoteFinder.unclosed(text, prev)
+                boolean continued = (prev.close() >= text.length() || text.charAt(prev.close()) == '\n')
                         && text.substring(prev.close(), s.open()).isBlank();
                 String gap = continued ? "" : text.substring(Math.min(s.open(), prev.close() + 1), s.open());
                 boolean split = !gap.contains("\n") && gap.length() < 80 && VERB_IN_GAP.matcher(gap).find()
@@ -185,7 +186,7 @@ public final class QuoteStage implements Stage {
         if (verbFirst.find()) {
             Located who = firstMentionIn(mentions, afterStart + verbFirst.start(1), afterStart + verbFirst.end(1));
             if (who != null && leadsWith(text, afterStart + verbFirst.start(1), who.start())) {
-                return new Attribution(who.entity(), cue(after, verbFirst.start(), verbFirst.start(1)));
+                return new Attribution(who.entity(), cue(after, verbFirst.start(), verbFirst.start(1)), "quote.after.verb-name");
             }
         }
         Matcher according = ACCORDING_AFTER.matcher(after);
@@ -195,7 +196,7 @@ public final class QuoteStage implements Stage {
             Located source = mentions.stream().filter(m -> m.start() >= from && m.end() <= to).findFirst().orElse(null);
             if (source != null && text.substring(from, source.start()).matches(
                     "(?i)\\s*(?:the\\s+)?(?:[\\p{L}'’]+\\s+){0,3}?")) {
-                return new Attribution(source.entity(), "according to");
+                return new Attribution(source.entity(), "according to", "quote.after.according-to");
             }
         }
         Matcher speakerFirst = AFTER_SPEAKER_FIRST.matcher(after);
@@ -204,18 +205,18 @@ public final class QuoteStage implements Stage {
             int whoStart = afterStart + speakerFirst.start(1);
             Located named = firstMentionIn(mentions, whoStart, afterStart + speakerFirst.end(1));
             if (named != null) {
-                return new Attribution(named.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
+                return new Attribution(named.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()), "quote.after.name-verb");
             }
             if (PRONOUN.matcher(who).find()) {
                 Located person = pronounReferent(text, mentions, s.open());
                 if (person != null) {
-                    return new Attribution(person.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
+                    return new Attribution(person.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()), "quote.after.pronoun-verb");
                 }
             }
             if (BODY_REFERENCE.matcher(who).matches()) {
                 Located body = lastOrganisationBefore(text, mentions, s.open());
                 if (body != null) {
-                    return new Attribution(body.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()));
+                    return new Attribution(body.entity(), cue(after, speakerFirst.end(1), speakerFirst.end()), "quote.after.body-reference");
                 }
             }
         }
@@ -225,13 +226,13 @@ public final class QuoteStage implements Stage {
         if (b.find()) {
             Located after2 = firstMentionIn(mentions, sentenceStart + b.start(), s.open());
             if (before.substring(b.start()).startsWith("according to") && after2 != null) {
-                return new Attribution(after2.entity(), "according to");
+                return new Attribution(after2.entity(), "according to", "quote.before.according-to");
             }
             String cueText = before.substring(b.start()).strip();
             if (PARTICIPLE.matcher(cueText).find()) {
                 Attribution subject = sentenceSubject(text, s, mentions);
                 if (subject != null) {
-                    return new Attribution(subject.speaker(), cueText.replaceAll("[:,]$", ""));
+                    return new Attribution(subject.speaker(), cueText.replaceAll("[:,]$", ""), "quote.before.participle-subject");
                 }
             }
             int verbAt = sentenceStart + b.start();
@@ -244,12 +245,12 @@ public final class QuoteStage implements Stage {
             Located who = adjacent != null && text.substring(adjacent.end(), verbAt).isBlank() ? adjacent
                     : subjectIn(text, mentions, clauseStart, verbAt);
             if (who != null) {
-                return new Attribution(who.entity(), before.substring(b.start()).strip().replaceAll("[:,]$", ""));
+                return new Attribution(who.entity(), before.substring(b.start()).strip().replaceAll("[:,]$", ""), "quote.before.name-verb");
             }
             if (PRONOUN.matcher(before.strip()).find()) {
                 Located person = pronounReferent(text, mentions, sentenceStart);
                 if (person != null) {
-                    return new Attribution(person.entity(), before.substring(b.start()).strip());
+                    return new Attribution(person.entity(), before.substring(b.start()).strip(), "quote.before.pronoun-verb");
                 }
             }
         }
@@ -295,22 +296,22 @@ public final class QuoteStage implements Stage {
         if (PRONOUN.matcher(text.substring(clauseStart, limit).strip()).find()) {
             Located person = pronounReferent(text, mentions, sentenceStart);
             if (person != null) {
-                return new Attribution(person.entity(), null);
+                return new Attribution(person.entity(), null, "quote.sentence-subject");
             }
         }
         Located adjacent = lastMentionIn(mentions, clauseStart, limit);
         if (adjacent != null && limit < s.open()
                 && ADVERBIAL_GAP.matcher(text.substring(adjacent.end(), limit)).matches()
                 && !BodyMentions.possessive(text, adjacent)) {
-            return new Attribution(adjacent.entity(), null);
+            return new Attribution(adjacent.entity(), null, "quote.sentence-subject");
         }
         Located first = subjectIn(text, mentions, clauseStart, limit);
         if (first != null) {
-            return new Attribution(first.entity(), null);
+            return new Attribution(first.entity(), null, "quote.sentence-subject");
         }
         if (Pattern.compile("(?:^|[\\s,])(?:he|she|He|She)\\s").matcher(text.substring(clauseStart, limit)).find()) {
             Located person = pronounReferent(text, mentions, sentenceStart);
-            return person == null ? null : new Attribution(person.entity(), null);
+            return person == null ? null : new Attribution(person.entity(), null, "quote.sentence-subject");
         }
         return null;
     }

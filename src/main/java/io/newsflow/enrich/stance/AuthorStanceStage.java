@@ -100,7 +100,7 @@ public final class AuthorStanceStage implements Stage {
             double confidence = Math.round((polarity == Polarity.AGAINST ? negative : positive) * 0.6 * 1000) / 1000.0;
             stances.add(new Document.Stance(HOLDER, HOLDER, person.id(), person.name(), TargetType.ENTITY, polarity,
                     confidence, Field.BODY, best.start(), best.end(), text.substring(best.start(), best.end()),
-                    CUE));
+                    CUE, "author-stance.target-sentiment-model"));
         });
         return document.withStances(stances);
     }

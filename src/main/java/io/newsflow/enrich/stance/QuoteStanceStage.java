@@ -180,7 +180,7 @@ public final class QuoteStanceStage implements Stage {
             if (target != null && !CONTRAST.matcher(text).region(h.end(), q.end()).find()) {
                 int start = Math.min(target.start(), h.start());
                 int end = Math.max(target.end(), h.end());
-                out.add(stance(text, q, target, h.polarity(), start, end, h.term()));
+                out.add(stance(text, q, target, h.polarity(), start, end, h.term(), "quote-stance.evaluative-inside"));
             }
         }
     }
@@ -218,7 +218,8 @@ public final class QuoteStanceStage implements Stage {
                 if (!m.entity().id().equals(q.speakerEntityId())
                         && !ROLE_NOUN.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 20))
                         .lookingAt()) {
-                    out.add(stance(text, q, m, polarity, q.start(), q.end(), hits.get(0).term()));
+                    out.add(stance(text, q, m, polarity, q.start(), q.end(), hits.get(0).term(),
+                            "quote-stance.framed-target"));
                 }
                 expected = m.end();
             }
@@ -226,10 +227,10 @@ public final class QuoteStanceStage implements Stage {
     }
 
     private static Stance stance(String text, Quote q, Located target, Polarity polarity, int start, int end,
-                                 String term) {
+                                 String term, String method) {
         return new Stance(q.speakerEntityId(), q.speakerName(), target.entity().id(), target.entity().name(),
                 TargetType.ENTITY, polarity, CONFIDENCE, Field.BODY, start, end, text.substring(start, end),
-                "quote:" + term);
+                "quote:" + term, method);
     }
 
     private static Map<String, Term> load() {

@@ -254,7 +254,7 @@ public final class StanceStage implements Stage {
             int evidenceEnd = Math.max(target.end(), removalEnd);
             stances.add(new Document.Stance(holder.entity().id(), holder.entity().name(), target.id(), target.name(),
                     target.type(), polarity, confidence, Field.BODY, evidenceStart, evidenceEnd,
-                    text.substring(evidenceStart, evidenceEnd), cue.group(1)));
+                    text.substring(evidenceStart, evidenceEnd), cue.group(1), "stance.surface-cue"));
         }
         return document.withStances(stances);
     }

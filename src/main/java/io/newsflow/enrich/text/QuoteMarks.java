@@ -1,4 +1,4 @@
-package io.newsflow.enrich.quote;
+package io.newsflow.enrich.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,15 +6,17 @@ import java.util.List;
 /**
  * Finds outer quoted stretches in plain text, paragraph by paragraph (paragraphs are separated by {@code '\n'}).
  * A quote left open at the end of a paragraph counts only when the next paragraph opens with a quotation mark
- * (the news convention for a quote that continues). Stateless.
+ * (the news convention for a quote that continues). The only quote finder: stages read the regions from
+ * {@link TextLayer#quotes()}. Stateless and thread-safe.
  */
-final class QuoteFinder {
+public final class QuoteMarks {
 
-    private QuoteFinder() {
+    private QuoteMarks() {
     }
 
-    static List<QuoteStage.Span> find(String text) {
-        List<QuoteStage.Span> spans = new ArrayList<>();
+    /** Outer quoted regions of {@code text}, in text order. */
+    public static List<QuoteRegion> find(String text) {
+        List<QuoteRegion> spans = new ArrayList<>();
         int ps = 0;
         while (ps <= text.length()) {
             int nl = text.indexOf('\n', ps);
@@ -30,10 +32,10 @@ final class QuoteFinder {
                 }
                 int close = dbl ? closeDouble(text, i + 1, pe) : closeSingle(text, i + 1, pe);
                 if (close >= 0) {
-                    spans.add(new QuoteStage.Span(i, close, List.of(new int[] {i + 1, close})));
+                    spans.add(new QuoteRegion(i, close, true));
                     i = close + 1;
                 } else if (pe < text.length() && opensWithMark(text, pe + 1, c)) {
-                    spans.add(new QuoteStage.Span(i, pe, List.of(new int[] {i + 1, pe})));
+                    spans.add(new QuoteRegion(i, pe, false));
                     i = pe;
                 } else {
                     i++;
@@ -45,11 +47,6 @@ final class QuoteFinder {
             ps = nl + 1;
         }
         return spans;
-    }
-
-    /** True when the span ran to the end of its paragraph without a closing mark. */
-    static boolean unclosed(String text, QuoteStage.Span span) {
-        return span.close() >= text.length() || text.charAt(span.close()) == '\n';
     }
 
     private static boolean isDoubleOpen(String text, int i) {
