@@ -1,24 +1,19 @@
 package io.newsflow.enrich.entity;
 
 import io.newsflow.enrich.kb.OfficeKind;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.newsflow.enrich.lexicon.LexiconTable;
+import io.newsflow.enrich.lexicon.Lexicons;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The word lists of the entity stage, read from {@code src/main/resources/lexicon/*.tsv}: role titles and their office
+ * The entity stage's typed view of its word lists ({@link Lexicons}, {@code src/main/resources/lexicon/*.tsv}): role titles and their office
  * kinds ({@code titles.tsv}), honorifics, non-office person titles, place heads, words that are no entity, name
  * particles and office head words. Built once; immutable and thread-safe.
  *
@@ -69,7 +64,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
     }
 
     private static final class Bundled {
-        static final EntityLexicon INSTANCE = load();
+        static final EntityLexicon INSTANCE = from(Lexicons.bundled());
     }
 
     /** The lexicons bundled with newsflow, read once. */
@@ -77,10 +72,11 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         return Bundled.INSTANCE;
     }
 
-    private static EntityLexicon load() {
+    /** The entity stage's view of the given lexicons; fails when one of its tables is missing. */
+    static EntityLexicon from(Lexicons lexicons) {
         Map<String, OfficeKind> titles = new LinkedHashMap<>();
         Map<String, String> unqualified = new LinkedHashMap<>();
-        for (Map<String, String> r : rows("titles")) {
+        for (Map<String, String> r : rows(lexicons, "titles")) {
             titles.put(r.get("title"), OfficeKind.valueOf(r.get("kind")));
             if (!r.get("unqualified").isEmpty()) {
                 unqualified.put(r.get("title"), r.get("unqualified"));
@@ -88,7 +84,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         }
         List<String> surname = new ArrayList<>();
         List<String> appositive = new ArrayList<>();
-        for (Map<String, String> r : rows("honorifics")) {
+        for (Map<String, String> r : rows(lexicons, "honorifics")) {
             if (yes(r.get("before_surname"))) {
                 surname.add(r.get("form"));
             }
@@ -99,7 +95,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         List<String> stripped = new ArrayList<>();
         List<String> firstName = new ArrayList<>();
         Map<String, String> descriptors = new LinkedHashMap<>();
-        for (Map<String, String> r : rows("person-titles")) {
+        for (Map<String, String> r : rows(lexicons, "person-titles")) {
             if (yes(r.get("strip"))) {
                 stripped.add(r.get("form"));
             }
@@ -111,16 +107,16 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
                 descriptors.put(r.get("form"), d);
             }
         }
-        List<String> placeHeads = rows("place-heads").stream().map(r -> r.get("word")).toList();
+        List<String> placeHeads = rows(lexicons, "place-heads").stream().map(r -> r.get("word")).toList();
         Set<String> feasts = new LinkedHashSet<>();
         Set<String> openers = new LinkedHashSet<>();
-        for (Map<String, String> r : rows("not-entity")) {
+        for (Map<String, String> r : rows(lexicons, "not-entity")) {
             (r.get("kind").equals("feast") ? feasts : openers).add(r.get("form"));
         }
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
         List<String> suffixes = new ArrayList<>();
-        for (Map<String, String> r : rows("name-particles")) {
+        for (Map<String, String> r : rows(lexicons, "name-particles")) {
             switch (r.get("position")) {
                 case "first" -> first.add(r.get("particle"));
                 case "second" -> second.add(r.get("particle"));
@@ -128,7 +124,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
             }
         }
         Map<String, List<String>> byUse = new LinkedHashMap<>();
-        for (Map<String, String> r : rows("office-words")) {
+        for (Map<String, String> r : rows(lexicons, "office-words")) {
             byUse.computeIfAbsent(r.get("use"), k -> new ArrayList<>()).add(r.get("word"));
         }
         return new EntityLexicon(titles, unqualified, surname, appositive, stripped, firstName, descriptors, placeHeads, feasts,
@@ -148,43 +144,11 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
                 .map(t -> Pattern.quote(t).replace(" ", "\\E\\s+\\Q")).reduce((a, b) -> a + "|" + b).orElseThrow();
     }
 
-    /** Interim reader of one lexicon file (header line of column names, {@code #} comments), rows as column maps. */
-    private static List<Map<String, String>> rows(String name) {
-        String path = "lexicon/" + name + ".tsv";
-        InputStream in = EntityLexicon.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException(path + ": not found on the classpath");
-        }
+    /** The rows of one registered lexicon table as column → value maps, in file order. */
+    private static List<Map<String, String>> rows(Lexicons lexicons, String name) {
         List<Map<String, String>> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<String> columns = null;
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                if (columns == null) {
-                    columns = new ArrayList<>();
-                    for (String c : cells) {
-                        columns.add(c.replace("?", "").strip().toLowerCase(Locale.ROOT));
-                    }
-                    continue;
-                }
-                if (cells.length > columns.size()) {
-                    throw new IllegalStateException(path + ":" + n + ": " + cells.length + " cells, header has "
-                            + columns.size());
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    row.put(columns.get(i), i < cells.length ? cells[i].strip() : "");
-                }
-                out.add(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(path, e);
+        for (LexiconTable.Row r : lexicons.table(name).rows()) {
+            out.add(r.cells());
         }
         return out;
     }
