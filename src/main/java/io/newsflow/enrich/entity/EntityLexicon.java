@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *
  * @param roleTitles title as written → office kind, in file order
  * @param unqualified title as written → the jurisdiction a capitalised bare use means by convention
+ * @param sameAs title as written → another title naming the same office ("Premier" → "Prime Minister")
  * @param surnameHonorifics honorifics that form one mention with a bare surname ("Mr Starmer")
  * @param appositiveHonorifics honorifics that may open a name set off by commas
  * @param strippedTitles non-office titles dropped from a person's name ("Governor X" → "X")
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * @param countryLeaderNouns nouns for a country's head ("the Russian leader")
  * @param orgLeaderNouns nouns for an organisation's head ("the ECB chief")
  */
-record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unqualified,
+record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unqualified, Map<String, String> sameAs,
                      List<String> surnameHonorifics,
                      List<String> appositiveHonorifics, List<String> strippedTitles, List<String> firstNameTitles,
                      Map<String, String> descriptors, List<String> placeHeads, Set<String> feasts, Set<String> openers,
@@ -46,6 +47,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
     EntityLexicon {
         roleTitles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roleTitles));
         unqualified = Map.copyOf(unqualified);
+        sameAs = Map.copyOf(sameAs);
         descriptors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(descriptors));
         surnameHonorifics = List.copyOf(surnameHonorifics);
         appositiveHonorifics = List.copyOf(appositiveHonorifics);
@@ -76,10 +78,14 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
     static EntityLexicon from(Lexicons lexicons) {
         Map<String, OfficeKind> titles = new LinkedHashMap<>();
         Map<String, String> unqualified = new LinkedHashMap<>();
+        Map<String, String> sameAs = new LinkedHashMap<>();
         for (Map<String, String> r : rows(lexicons, "titles")) {
             titles.put(r.get("title"), OfficeKind.valueOf(r.get("kind")));
             if (!r.get("unqualified").isEmpty()) {
                 unqualified.put(r.get("title"), r.get("unqualified"));
+            }
+            if (!r.get("same_as").isEmpty()) {
+                sameAs.put(r.get("title"), r.get("same_as"));
             }
         }
         List<String> surname = new ArrayList<>();
@@ -127,7 +133,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         for (Map<String, String> r : rows(lexicons, "office-words")) {
             byUse.computeIfAbsent(r.get("use"), k -> new ArrayList<>()).add(r.get("word"));
         }
-        return new EntityLexicon(titles, unqualified, surname, appositive, stripped, firstName, descriptors, placeHeads, feasts,
+        return new EntityLexicon(titles, unqualified, sameAs, surname, appositive, stripped, firstName, descriptors, placeHeads, feasts,
                 openers, first, second, suffixes, byUse.getOrDefault("continues-title", List.of()),
                 byUse.getOrDefault("office-head", List.of()),
                 new LinkedHashSet<>(byUse.getOrDefault("country-leader", List.of())),

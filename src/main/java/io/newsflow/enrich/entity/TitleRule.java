@@ -91,7 +91,7 @@ interface TitleRule {
 
     /** Whether the title written fits an office's own title ("Foreign Minister" for "Minister of Foreign Affairs"). */
     static boolean titleFits(Office office, String title) {
-        String t = title.toLowerCase(Locale.ROOT);
+        String t = Titles.canonical(title).map(Titles::sameOffice).orElse(title).toLowerCase(Locale.ROOT);
         String o = office.title().toLowerCase(Locale.ROOT);
         boolean ministerial = office.kind() == OfficeKind.FOREIGN_MINISTER || office.kind() == OfficeKind.DEFENCE_MINISTER
                 || office.kind() == OfficeKind.FINANCE_MINISTER || office.kind() == OfficeKind.ORG_HEAD;

@@ -22,6 +22,11 @@ final class Titles {
     private Titles() {
     }
 
+    /** The title itself, or the title of this list it is another name for ("Premier" → "Prime Minister"). */
+    static String sameOffice(String title) {
+        return EntityLexicon.bundled().sameAs().getOrDefault(title, title);
+    }
+
     static Optional<OfficeKind> kindOf(String title) {
         return Optional.ofNullable(ROLE_TITLES.get(title));
     }

@@ -399,4 +399,12 @@ class EntityStageTest {
                 "2025-05-02");
         assertThat(doc.entities().stream().filter(e -> e.type() == EntityType.PERSON)).hasSize(1);
     }
+
+    @Test
+    void premierMeansThePrimeMinisterOfTheCountryNamed() {
+        Document doc = annotate(null, "Keir Starmer met donors in London. The British premier later flew to Rome.",
+                "2025-05-02");
+        Entity starmer = doc.entities().stream().filter(e -> e.name().equals("Keir Starmer")).findFirst().orElseThrow();
+        assertThat(forms(starmer, MentionKind.TITLE)).containsExactly("The British premier");
+    }
 }
