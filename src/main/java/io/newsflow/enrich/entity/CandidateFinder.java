@@ -114,7 +114,9 @@ final class CandidateFinder {
     }
 
     private static void add(Map<String, List<KbEntry>> names, String name, KbEntry value) {
-        if (name != null && name.strip().length() > 1) {
+        // one letter only for a body known by it ("X"); never for a person or place
+        if (name != null && (name.strip().length() > 1 || value.category() == KbEntry.Category.ORGANIZATION
+                && name.strip().length() == 1 && Character.isUpperCase(name.strip().charAt(0)))) {
             names.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
     }
@@ -147,11 +149,15 @@ final class CandidateFinder {
             String text = doc.text(field);
             List<Candidate> merged = new ArrayList<>(gazetteerMatches(field, text));
             for (NamedSpan raw : recognised) {
-                NamedSpan s = placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(
-                        afterPlaceAndTitle(trim(raw, text), text), text), text), text), text));
+                if (raw.field() != field) {
+                    continue;
+                }
+                NamedSpan s = typeByItsHead(placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(
+                        afterPlaceAndTitle(partyDesignation(trim(raw, text), text), text), text), text), text), text)));
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
                         || s.text().chars().noneMatch(Character::isUpperCase)
-                        || s.type() == EntityType.PERSON && lexicon.feasts().contains(s.text())) {
+                        || s.type() == EntityType.PERSON && lexicon.feasts().contains(s.text())
+                        || lexicon.generic().contains(s.text()) || PLURAL_ACRONYM.matcher(s.text()).matches()) {
                     continue;
                 }
                 merge(merged, s, text);
@@ -272,6 +278,36 @@ final class CandidateFinder {
     /** "US Defence" in "US Defence Secretary": an organisation-looking span that is the start of a role title. */
     private boolean partOfTitle(NamedSpan s, String text) {
         return s.type() == EntityType.ORGANIZATION && titleHead.matcher(text.substring(s.end())).find();
+    }
+
+    /** "NGOs", "CEOs": a plural of an abbreviated common noun. */
+    private static final Pattern PLURAL_ACRONYM = Pattern.compile("\\p{Lu}{2,}s");
+    /** "D-New Hampshire", "R-Texas": a US party letter and a state after a legislator's name. */
+    private static final Pattern PARTY_DESIGNATION = Pattern.compile("^[DRI]-(?=\\p{Lu})");
+
+    /** "D-New Hampshire" tagged as one name: the state after the party letter is the place. */
+    private static NamedSpan partyDesignation(NamedSpan s, String text) {
+        if (s == null || s.field() == null || !PARTY_DESIGNATION.matcher(s.text()).find()) {
+            return s;
+        }
+        int start = s.start() + 2;
+        return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), EntityType.LOCATION);
+    }
+
+    /**
+     * A multiword name whose last word makes it an institution ("Kent County Council") or a law or agreement ("Digital
+     * Services Act"), whatever the recogniser said ({@code name-heads.tsv}).
+     */
+    private NamedSpan typeByItsHead(NamedSpan s) {
+        if (s == null || !s.text().contains(" ")) {
+            return s;
+        }
+        String last = s.text().substring(s.text().lastIndexOf(' ') + 1);
+        String type = lexicon.nameHeads().get(last);
+        if (type == null || s.type().name().equals(type)) {
+            return s;
+        }
+        return new NamedSpan(s.field(), s.start(), s.end(), s.text(), EntityType.valueOf(type));
     }
 
     /** A name the recogniser calls a person or body but whose last word makes it a place ("Dolmabahçe Palace"). */

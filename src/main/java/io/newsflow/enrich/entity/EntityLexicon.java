@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * @param placeHeads last words that make a name a place
  * @param feasts feasts and seasons that are no person
  * @param openers sentence-opening words that do not qualify an office
+ * @param generic capitalised descriptions that name no particular entity
+ * @param nameHeads last word of a multiword name → the type it makes the name
  * @param particles lower-case name particles; {@code secondParticles} may follow a first one
  * @param secondParticles particles that may follow another ("van der")
  * @param nameSuffixes generational suffixes that end a name ("Jr.")
@@ -40,6 +42,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
                      List<String> surnameHonorifics,
                      List<String> appositiveHonorifics, List<String> strippedTitles, List<String> firstNameTitles,
                      Map<String, String> descriptors, List<String> placeHeads, Set<String> feasts, Set<String> openers,
+                     Set<String> generic, Map<String, String> nameHeads,
                      List<String> particles, List<String> secondParticles, List<String> nameSuffixes,
                      List<String> titleContinuations,
                      List<String> officeHeads, Set<String> countryLeaderNouns, List<String> orgLeaderNouns) {
@@ -56,6 +59,8 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         placeHeads = List.copyOf(placeHeads);
         feasts = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(feasts));
         openers = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(openers));
+        generic = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(generic));
+        nameHeads = Map.copyOf(nameHeads);
         particles = List.copyOf(particles);
         secondParticles = List.copyOf(secondParticles);
         nameSuffixes = List.copyOf(nameSuffixes);
@@ -116,8 +121,17 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         List<String> placeHeads = rows(lexicons, "place-heads").stream().map(r -> r.get("word")).toList();
         Set<String> feasts = new LinkedHashSet<>();
         Set<String> openers = new LinkedHashSet<>();
+        Set<String> generic = new LinkedHashSet<>();
         for (Map<String, String> r : rows(lexicons, "not-entity")) {
-            (r.get("kind").equals("feast") ? feasts : openers).add(r.get("form"));
+            switch (r.get("kind")) {
+                case "feast" -> feasts.add(r.get("form"));
+                case "opener" -> openers.add(r.get("form"));
+                default -> generic.add(r.get("form"));
+            }
+        }
+        Map<String, String> nameHeads = new LinkedHashMap<>();
+        for (Map<String, String> r : rows(lexicons, "name-heads")) {
+            nameHeads.put(r.get("word"), r.get("type"));
         }
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
@@ -133,8 +147,8 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         for (Map<String, String> r : rows(lexicons, "office-words")) {
             byUse.computeIfAbsent(r.get("use"), k -> new ArrayList<>()).add(r.get("word"));
         }
-        return new EntityLexicon(titles, unqualified, sameAs, surname, appositive, stripped, firstName, descriptors, placeHeads, feasts,
-                openers, first, second, suffixes, byUse.getOrDefault("continues-title", List.of()),
+        return new EntityLexicon(titles, unqualified, sameAs, surname, appositive, stripped, firstName, descriptors,
+                placeHeads, feasts, openers, generic, nameHeads, first, second, suffixes, byUse.getOrDefault("continues-title", List.of()),
                 byUse.getOrDefault("office-head", List.of()),
                 new LinkedHashSet<>(byUse.getOrDefault("country-leader", List.of())),
                 byUse.getOrDefault("org-leader", List.of()));

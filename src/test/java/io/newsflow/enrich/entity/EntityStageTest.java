@@ -407,4 +407,23 @@ class EntityStageTest {
         Entity starmer = doc.entities().stream().filter(e -> e.name().equals("Keir Starmer")).findFirst().orElseThrow();
         assertThat(forms(starmer, MentionKind.TITLE)).containsExactly("The British premier");
     }
+
+    @Test
+    void aPartyLetterBeforeAStateLeavesThePlaceAndPluralAbbreviationsAreNoEntities() {
+        Document doc = annotate(null, "Senators Ann Miller (D-New Hampshire) and Tom Reed (R-Texas) wrote to the agency "
+                + "on Monday, and several NGOs backed them.", "2025-05-02");
+        assertThat(doc.entities()).anyMatch(e -> e.name().equals("New Hampshire") && e.type() == EntityType.LOCATION);
+        assertThat(doc.entities()).noneMatch(e -> e.name().startsWith("D-") || e.name().equals("NGOs"));
+    }
+
+    @Test
+    void theLastWordOfANameMakesItABodyOrALawAndOneLetterNamesABodyTheKnowledgeBaseKnows() {
+        Document doc = annotate(null, "The Harbour County Council voted against the plan, and the Clean Rivers Act was "
+                + "called too weak. The mayor wrote on X that the vote was a mistake.", "2025-05-02");
+        assertThat(entity(doc, "Harbour County Council")).hasValueSatisfying(e ->
+                assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
+        assertThat(entity(doc, "Clean Rivers Act")).hasValueSatisfying(e ->
+                assertThat(e.type()).isEqualTo(EntityType.MISC));
+        assertThat(entity(doc, "X")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
+    }
 }
