@@ -46,6 +46,7 @@ final class CandidateFinder {
     private final EntityLexicon lexicon;
     private final Pattern honorificBefore;
     private final Pattern leadingTitle;
+    private final Pattern leadingHonorifics;
     private final Pattern personTitle;
     private final Pattern titleHead;
     private final Pattern placeHead;
@@ -64,7 +65,10 @@ final class CandidateFinder {
         this.lexicon = lexicon;
         this.gazetteer = new AliasMatcher<>(gazetteerNames(kb));
         String honorificsOrTitles = Titles.HONORIFICS + "|" + Titles.alternation();
-        this.honorificBefore = Pattern.compile("(?:^|[^\\p{L}])((?:" + honorificsOrTitles + ")\\s+)$");
+        this.honorificBefore = Pattern.compile("(?:^|[^\\p{L}])((?:" + honorificsOrTitles + "|"
+                + EntityLexicon.alternation(lexicon.strippedTitles()) + ")\\s+)$");
+        this.leadingHonorifics = Pattern.compile("^(?:(?:" + honorificsOrTitles + "|"
+                + EntityLexicon.alternation(lexicon.strippedTitles()) + ")\\s+)+(?=\\p{Lu})");
         this.leadingTitle = Pattern.compile("^(?:(?:" + honorificsOrTitles + ")\\s+)+");
         this.personTitle = Pattern.compile("^(?:(?:" + EntityLexicon.alternation(lexicon.strippedTitles())
                 + ")\\s+)+(?=\\p{Lu})");
@@ -153,7 +157,8 @@ final class CandidateFinder {
                     continue;
                 }
                 NamedSpan s = typeByItsHead(placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(
-                        afterPlaceAndTitle(partyDesignation(trim(raw, text), text), text), text), text), text), text)));
+                        withoutHonorific(afterPlaceAndTitle(partyDesignation(trim(raw, text), text), text), text), text), text), text),
+                        text)));
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
                         || s.text().chars().noneMatch(Character::isUpperCase)
                         || s.type() == EntityType.PERSON && lexicon.feasts().contains(s.text())
@@ -278,6 +283,22 @@ final class CandidateFinder {
     /** "US Defence" in "US Defence Secretary": an organisation-looking span that is the start of a role title. */
     private boolean partOfTitle(NamedSpan s, String text) {
         return s.type() == EntityType.ORGANIZATION && titleHead.matcher(text.substring(s.end())).find();
+    }
+
+    /**
+     * "Mr Ana Pereira", "Crown Prince Khalid bin Faisal": honorifics and titles before a full name are not part of
+     * the name mention (before a bare surname they are: see {@link #withTitle}).
+     */
+    private NamedSpan withoutHonorific(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.PERSON || s.field() == null) {
+            return s;
+        }
+        Matcher m = leadingHonorifics.matcher(s.text());
+        if (!m.find() || !s.text().substring(m.end()).contains(" ")) {
+            return s;
+        }
+        int start = s.start() + m.end();
+        return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), s.type());
     }
 
     /** "NGOs", "CEOs": a plural of an abbreviated common noun. */

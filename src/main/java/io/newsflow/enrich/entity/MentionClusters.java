@@ -316,8 +316,10 @@ final class MentionClusters {
             }
             for (String n : c.names) {
                 String fn = Names.fold(n);
-                // "Putin" in "Vladimir Putin"; a surname with a particle ("van Rensburg") ends the full name
-                if (fn.equals(folded) || !folded.contains(" ") && (" " + fn + " ").contains(" " + folded + " ")
+                // "Putin" in "Vladimir Putin", "Assad" in "Bashar al-Assad"; a surname with a particle ("van
+                // Rensburg") ends the full name
+                if (fn.equals(folded) || !folded.contains(" ") && ((" " + fn + " ").contains(" " + folded + " ")
+                        || fn.contains(" ") && words(n).containsAll(words(core)))
                         || Character.isLowerCase(core.charAt(0)) && fn.endsWith(" " + folded)) {
                     return c;
                 }

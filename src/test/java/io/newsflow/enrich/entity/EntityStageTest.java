@@ -426,4 +426,14 @@ class EntityStageTest {
                 assertThat(e.type()).isEqualTo(EntityType.MISC));
         assertThat(entity(doc, "X")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
     }
+
+    @Test
+    void anHonorificOrTitleBeforeAFullNameIsNotPartOfTheMentionAndASurnameInsideAHyphenatedNameJoinsIt() {
+        Document doc = annotate(null, "Madam Selma Okafor opened the session. Okafor thanked the delegates. Later, "
+                + "Omar Hassan al-Rashidi arrived, and Rashidi spoke briefly.", "2025-05-02");
+        assertThat(entity(doc, "Selma Okafor")).hasValueSatisfying(e ->
+                assertThat(forms(e, MentionKind.NAME)).contains("Selma Okafor").doesNotContain("Madam Selma Okafor"));
+        assertThat(entity(doc, "Omar Hassan al-Rashidi")).hasValueSatisfying(e ->
+                assertThat(forms(e, MentionKind.NAME)).contains("Rashidi"));
+    }
 }
