@@ -101,6 +101,7 @@ public final class EntityStage implements Stage {
             clusters.add(c);
         }
         clusters.mergeAcronyms(document);
+        clusters.mergeBodyNames();
         titles.resolve(document, clusters);
         List<Document.Entity> entities = salience.entities(document, clusters.all(), date);
         Map<String, List<String>> rules = new LinkedHashMap<>();

@@ -33,6 +33,7 @@ final class MentionClusters {
     static final String KB_SPELLING_VARIANT = "kb-spelling-variant";
     static final String ACRONYM_DEFINED = "acronym-defined-in-parentheses";
     static final String ACRONYM_INITIALS = "acronym-of-full-name";
+    static final String BODY_NAME_PART = "shorter-name-of-named-body";
 
     private static final Pattern COMMA_GAP = Pattern.compile(",\\s+");
     private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("\\s*[,.;:]");
@@ -160,6 +161,66 @@ final class MentionClusters {
                 }
             }
         }
+    }
+
+    /**
+     * Shorter and longer names of one body are one entity: a local body name of two words or more that ends a longer
+     * body name ("Judiciary Committee" in "Senate Judiciary Committee"), that the longer one continues with "of"
+     * ("Example Authority" and "Example Authority of Member States"), or that is the same name spelled otherwise.
+     * Longest names join first; a name that fits several longer bodies joins none.
+     */
+    void mergeBodyNames() {
+        List<Cluster> shortestLast = new ArrayList<>(all);
+        shortestLast.sort((a, b) -> longest(b) - longest(a));
+        for (Cluster part : shortestLast) {
+            if (part.kb != null || part.type != EntityType.ORGANIZATION && part.type != EntityType.MISC
+                    || !all.contains(part)) {
+                continue;
+            }
+            Cluster whole = null;
+            for (Cluster c : all) {
+                if (c == part || c.type != EntityType.ORGANIZATION || !partOfBodyName(part, c)) {
+                    continue;
+                }
+                if (whole != null) {
+                    whole = null;
+                    break;
+                }
+                whole = c;
+            }
+            if (whole != null) {
+                whole.mentions.addAll(part.mentions);
+                whole.names.addAll(part.names);
+                whole.rules.addAll(part.rules);
+                whole.rules.add(BODY_NAME_PART);
+                all.remove(part);
+            }
+        }
+    }
+
+    private static int longest(Cluster c) {
+        return c.names.stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    private static boolean partOfBodyName(Cluster part, Cluster whole) {
+        List<String> wholeNames = new ArrayList<>(whole.names);
+        if (whole.kb != null) {
+            wholeNames.add(whole.kb.name());
+        }
+        for (String p : part.names) {
+            String a = Names.fold(p).replaceFirst("^the ", "");
+            if (!a.contains(" ")) {
+                continue;
+            }
+            for (String w : wholeNames) {
+                String b = Names.fold(w).replaceFirst("^the ", "");
+                if (b.length() > a.length() && (b.endsWith(" " + a) || b.startsWith(a + " of "))
+                        || sameNameSpelledOtherwise(a, b) && words(a).size() == words(b).size()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The non-person cluster one of whose mentions ends right before "(" and this acronym's mention. */

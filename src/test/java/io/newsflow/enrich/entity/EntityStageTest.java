@@ -436,4 +436,14 @@ class EntityStageTest {
         assertThat(entity(doc, "Omar Hassan al-Rashidi")).hasValueSatisfying(e ->
                 assertThat(forms(e, MentionKind.NAME)).contains("Rashidi"));
     }
+
+    @Test
+    void aShorterNameOfABodyNamedInFullIsThatBody() {
+        Document doc = annotate(null, "The Senate Harbour Committee met on Tuesday. The Harbour Committee then voted "
+                + "on the plan, and the Africa Fisheries Commission and the African Fisheries Commission both "
+                + "welcomed it.", "2025-05-02");
+        List<Entity> bodies = doc.entities().stream().filter(e -> e.type() == EntityType.ORGANIZATION).toList();
+        assertThat(bodies).filteredOn(e -> e.name().contains("Harbour Committee")).hasSize(1);
+        assertThat(bodies).filteredOn(e -> e.name().contains("Fisheries Commission")).hasSize(1);
+    }
 }
