@@ -84,8 +84,7 @@ final class CandidateFinder {
         this.nameSuffix = Pattern.compile("^,?\\s(?:" + EntityLexicon.alternation(lexicon.nameSuffixes())
                 + ")(?![\\p{L}])");
         this.titleInside = Pattern.compile("^((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}?)(?:" + Titles.alternation() + "|"
-                + EntityLexicon.alternation(lexicon.firstNameTitles()) + "|"
-                + EntityLexicon.alternation(lexicon.strippedTitles()) + ")\\s+(?=\\p{Lu})");
+                + EntityLexicon.alternation(lexicon.firstNameTitles()) + ")\\s+(?=\\p{Lu})");
         this.countryBefore = Pattern.compile("(?:^|[^\\p{L}])(" + RoleReader.countryQualifiers(kb)
                 + ")(?:['’]s)?\\s+(?:[Tt]he\\s+)?$");
     }
@@ -266,11 +265,23 @@ final class CandidateFinder {
                 || s.start() > g.start() || s.end() < g.end() || s.end() - s.start() <= g.end() - g.start()) {
             return false;
         }
-        String extra = text.substring(s.start(), g.start()) + " " + text.substring(g.end(), s.end());
-        // a span around several known names is a run of names ("US Envoy to Japan X"), not one
-        return s.text().contains(" of ") || knownInside == 1 && LONGER_NAME_WORD.matcher(extra).find()
+        String before = text.substring(s.start(), g.start());
+        String extra = before + " " + text.substring(g.end(), s.end());
+        // a span around several known names is a run of names ("US Envoy to Japan X"), not one; one capitalised word
+        // before a known name at the start of a sentence is that sentence's first word ("Several Labour MPs")
+        boolean sentenceWord = s.end() == g.end() && !before.strip().contains(" ") && sentenceStart(text, s.start());
+        return s.text().contains(" of ") || knownInside == 1 && !sentenceWord && LONGER_NAME_WORD.matcher(extra).find()
                 && !titleHead.matcher(" " + text.substring(g.end(), s.end()).strip()).find()
                 && !endsWithTitle.matcher(s.text()).find();
+    }
+
+    /** Whether a sentence starts at {@code i}: the text or a line starts there, or a sentence end comes before it. */
+    private static boolean sentenceStart(String text, int i) {
+        int j = i - 1;
+        while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '"' || text.charAt(j) == '“')) {
+            j--;
+        }
+        return j < 0 || ".!?\n".indexOf(text.charAt(j)) >= 0;
     }
 
     private static int skipSpaces(String text, int i) {
@@ -422,9 +433,9 @@ final class CandidateFinder {
         return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), EntityType.PERSON);
     }
 
-    /** One to four capitalised words, with name particles between them: what is left of "Place Title Name". */
+    /** Two to four capitalised words, with name particles between them: what is left of "Place Title Name". */
     private static final Pattern NAME_ONLY = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Ll}{1,4}\\s+)?"
-            + "\\p{Lu}[\\p{L}.'’-]*){0,3}");
+            + "\\p{Lu}[\\p{L}.'’-]*){1,3}");
 
     /** Drops punctuation that a recogniser left at the edges of a span. */
     private static NamedSpan trim(NamedSpan s, String text) {

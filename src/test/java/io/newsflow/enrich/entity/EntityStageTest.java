@@ -353,6 +353,9 @@ class EntityStageTest {
     void aKnownNameInsideALongerBodyNameIsNotThatBodyAndAnotherCountrysPartyIsNotTheKnownOne() {
         Document doc = annotate(null, "The UN Human Rights Council adopted the text in Geneva on Friday.", "2025-05-02");
         assertThat(doc.entities()).noneMatch(e -> "Q1065".equals(e.qid()));
+        Document sentence = annotate(null, "The vote was close. Several Labour MPs abstained.", "2025-05-02");
+        assertThat(sentence.entities()).as("a sentence's first word does not make a longer body name")
+                .noneMatch(e -> e.name().startsWith("Several"));
         Document party = annotate(null, "Norway's Labour Party won the most seats, its leader said.", "2025-05-02");
         assertThat(party.entities()).filteredOn(e -> e.type() == EntityType.ORGANIZATION)
                 .allSatisfy(e -> assertThat(e.qid()).isNull());
