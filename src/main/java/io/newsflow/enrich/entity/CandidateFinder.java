@@ -266,11 +266,13 @@ final class CandidateFinder {
             return false;
         }
         String before = text.substring(s.start(), g.start());
+        if (sentenceStart(text, s.start())) {
+            // the first word of a sentence is capitalised anyway ("Several Labour MPs")
+            before = before.strip().contains(" ") ? before.strip().substring(before.strip().indexOf(' ')) : "";
+        }
         String extra = before + " " + text.substring(g.end(), s.end());
-        // a span around several known names is a run of names ("US Envoy to Japan X"), not one; one capitalised word
-        // before a known name at the start of a sentence is that sentence's first word ("Several Labour MPs")
-        boolean sentenceWord = s.end() == g.end() && !before.strip().contains(" ") && sentenceStart(text, s.start());
-        return s.text().contains(" of ") || knownInside == 1 && !sentenceWord && LONGER_NAME_WORD.matcher(extra).find()
+        // a span around several known names is a run of names ("US Envoy to Japan X"), not one
+        return s.text().contains(" of ") || knownInside == 1 && LONGER_NAME_WORD.matcher(extra).find()
                 && !titleHead.matcher(" " + text.substring(g.end(), s.end()).strip()).find()
                 && !endsWithTitle.matcher(s.text()).find();
     }
