@@ -6,6 +6,7 @@ import io.newsflow.enrich.Stage;
 import io.newsflow.enrich.kb.KnowledgeBase;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,14 +104,12 @@ public final class EntityStage implements Stage {
         clusters.mergeAcronyms(document);
         clusters.mergeBodyNames();
         titles.resolve(document, clusters);
-        List<Document.Entity> entities = salience.entities(document, clusters.all(), date);
+        List<Salience.Ranked> ranked = salience.ranked(document, clusters.all(), date);
+        List<Document.Entity> entities = new ArrayList<>();
         Map<String, List<String>> rules = new LinkedHashMap<>();
-        for (Cluster c : clusters.all()) {
-            String id = entities.stream().filter(e -> e.mentions().size() == c.mentions.size()
-                    && e.mentions().containsAll(c.mentions)).map(Document.Entity::id).findFirst().orElse(null);
-            if (id != null) {
-                rules.put(id, List.copyOf(c.rules));
-            }
+        for (Salience.Ranked r : ranked) {
+            entities.add(r.entity());
+            rules.merge(r.entity().id(), List.copyOf(r.cluster().rules), (a, b) -> a);
         }
         return new Explained(entities, rules);
     }

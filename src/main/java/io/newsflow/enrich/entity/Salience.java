@@ -28,8 +28,17 @@ final class Salience {
         this.kb = kb;
     }
 
+    /** An entity and the cluster it was made from. */
+    record Ranked(Document.Entity entity, Cluster cluster) {
+    }
+
     /** The entities of the clusters, most salient first (ties by name). */
     List<Document.Entity> entities(Document doc, List<Cluster> all, LocalDate date) {
+        return ranked(doc, all, date).stream().map(Ranked::entity).toList();
+    }
+
+    /** The entities of the clusters with their clusters, most salient first (ties by name). */
+    List<Ranked> ranked(Document doc, List<Cluster> all, LocalDate date) {
         int leadEnd = doc.body().indexOf('\n');
         leadEnd = leadEnd < 0 ? doc.body().length() : leadEnd;
         double max = 0;
@@ -42,7 +51,7 @@ final class Salience {
             scores[i] = c.mentions.size() + (inTitle ? 3 : 0) + (inLead ? 1.5 : 0);
             max = Math.max(max, scores[i]);
         }
-        List<Document.Entity> entities = new ArrayList<>();
+        List<Ranked> entities = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Cluster c = all.get(i);
             if (c.type == EntityType.MISC && c.names.stream().allMatch(n -> kb.countryByDemonym(n).isPresent())) {
@@ -55,10 +64,10 @@ final class Salience {
             }
             mentions.sort(Comparator.comparing(Document.Mention::field).thenComparingInt(Document.Mention::start));
             double salience = max == 0 ? 0 : Math.round(scores[i] / max * 1000) / 1000.0;
-            entities.add(entity(c, mentions, salience, date));
+            entities.add(new Ranked(entity(c, mentions, salience, date), c));
         }
-        entities.sort(Comparator.comparingDouble(Document.Entity::salience).reversed()
-                .thenComparing(Document.Entity::name));
+        entities.sort(Comparator.comparingDouble((Ranked r) -> r.entity().salience()).reversed()
+                .thenComparing(r -> r.entity().name()));
         return entities;
     }
 
