@@ -449,4 +449,12 @@ class EntityStageTest {
         assertThat(bodies).filteredOn(e -> e.name().contains("Harbour Committee")).hasSize(1);
         assertThat(bodies).filteredOn(e -> e.name().contains("Fisheries Commission")).hasSize(1);
     }
+
+    @Test
+    void capitalisedGenericWordsAreNoEntities() {
+        Document doc = annotate(null, "Delegates said Covid had delayed the Summit by a year, and the Chairperson "
+                + "closed the session.", "2025-05-02");
+        assertThat(doc.entities()).noneMatch(e -> e.name().equals("Covid") || e.name().equals("Summit")
+                || e.name().equals("Chairperson"));
+    }
 }
