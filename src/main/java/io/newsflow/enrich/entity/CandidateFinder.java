@@ -155,9 +155,10 @@ final class CandidateFinder {
                 if (raw.field() != field) {
                     continue;
                 }
-                NamedSpan s = typeByItsHead(placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(
-                        withoutHonorific(afterPlaceAndTitle(partyDesignation(trim(raw, text), text), text), text), text), text), text),
-                        text)));
+                NamedSpan s = trim(raw, text);
+                s = withoutHonorific(afterPlaceAndTitle(partyDesignation(s, text), text), text);
+                s = typeByItsHead(placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(s, text), text),
+                        text), text)));
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
                         || s.text().chars().noneMatch(Character::isUpperCase)
                         || s.type() == EntityType.PERSON && lexicon.feasts().contains(s.text())
@@ -246,7 +247,8 @@ final class CandidateFinder {
     private boolean strongerName(NamedSpan s, Candidate g) {
         String full = Names.fold(core(s.text()));
         return core(s.text()).contains(" ") && !core(g.text()).contains(" ") && !(g.kb() instanceof KbPerson p
-                && (Names.fold(p.name()).equals(full) || p.aliases().stream().anyMatch(a -> Names.fold(a).equals(full))));
+                && (Names.fold(p.name()).equals(full)
+                || p.aliases().stream().anyMatch(a -> Names.fold(a).equals(full))));
     }
 
     /** "Jordan Bardella": a place or body that only starts a longer person name. */
@@ -459,7 +461,7 @@ final class CandidateFinder {
                 : new NamedSpan(s.field(), start, end, text.substring(start, end), s.type());
     }
 
-    /** A gazetteer match counts when capitalised (or "the …"); a short acronym only as an organisation's or country's. */
+    /** A gazetteer match counts when capitalised (or "the …"); a short acronym only as a body's or country's. */
     private static boolean acceptable(AliasMatcher.Match<KbEntry> m) {
         String name = m.name();
         boolean acronym = name.length() <= 5 && name.equals(name.toUpperCase(Locale.ROOT));

@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The entity stage's typed view of its word lists ({@link Lexicons}, {@code src/main/resources/lexicon/*.tsv}): role titles and their office
+ * The entity stage's typed view of its word lists ({@link Lexicons}, {@code src/main/resources/lexicon/*.tsv}):
+ * role titles and their office
  * kinds ({@code titles.tsv}), honorifics, non-office person titles, place heads, words that are no entity, name
  * particles and office head words. Built once; immutable and thread-safe.
  *
@@ -148,7 +149,8 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
             byUse.computeIfAbsent(r.get("use"), k -> new ArrayList<>()).add(r.get("word"));
         }
         return new EntityLexicon(titles, unqualified, sameAs, surname, appositive, stripped, firstName, descriptors,
-                placeHeads, feasts, openers, generic, nameHeads, first, second, suffixes, byUse.getOrDefault("continues-title", List.of()),
+                placeHeads, feasts, openers, generic, nameHeads, first, second, suffixes,
+                byUse.getOrDefault("continues-title", List.of()),
                 byUse.getOrDefault("office-head", List.of()),
                 new LinkedHashSet<>(byUse.getOrDefault("country-leader", List.of())),
                 byUse.getOrDefault("org-leader", List.of()));

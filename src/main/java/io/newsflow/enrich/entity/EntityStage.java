@@ -16,8 +16,10 @@ import java.util.Set;
  * Finds the people, organisations and places an article names, each once, with every mention. The work is done in
  * five steps, each its own class:
  * <ol>
- *   <li>{@link CandidateFinder}: statistical NER ({@link EntityRecognizer}) merged with a knowledge-base gazetteer;</li>
- *   <li>{@link RoleReader}: the office around a person's mention ("Defence Minister X", "X, the foreign minister,");</li>
+ *   <li>{@link CandidateFinder}: statistical NER ({@link EntityRecognizer}) merged with a knowledge-base
+ *       gazetteer;</li>
+ *   <li>{@link RoleReader}: the office around a person's mention ("Defence Minister X", "X, the foreign
+ *       minister,");</li>
  *   <li>{@link MentionClusters}: name variants clustered per document (full name, surname, "Mr X", possessive, title
  *       + name, transliterations) and linked to the knowledge base; unknown people stay document-local;</li>
  *   <li>{@link TitleResolver}: title-only references ("the French President", "the PM") resolved by the ordered

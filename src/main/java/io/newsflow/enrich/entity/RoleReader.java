@@ -44,7 +44,8 @@ final class RoleReader {
         }
         this.officeBefore = Pattern.compile("(?:^|[^\\p{L}])(?:([\\p{Lu}][\\p{L}.]+)\\s+)?"
                 + "((?:[\\p{Lu}][\\p{Ll}]+\\s+){0,3}?(?:" + heads + "))\\s+$");
-        String title = "((?:[Tt]he\\s+)?(?:(" + qualifiers + ")(?:['’]s)?\\s+)?(" + Titles.alternationAnyCase() + "))";
+        String title = "((?:[Tt]he\\s+)?(?:(" + qualifiers + ")(?:['’]s)?\\s+)?("
+                + Titles.alternationAnyCase() + "))";
         this.titleCommaBefore = Pattern.compile("(?<![\\p{L}])" + title + ",\\s+(?:" + appositiveHonorifics()
                 + "\\s+)?$");
         this.commaTitleAfter = Pattern.compile("^,\\s+" + title + "(?=\\s*[,.;:])");

@@ -93,7 +93,8 @@ interface TitleRule {
     static boolean titleFits(Office office, String title) {
         String t = Titles.canonical(title).map(Titles::sameOffice).orElse(title).toLowerCase(Locale.ROOT);
         String o = office.title().toLowerCase(Locale.ROOT);
-        boolean ministerial = office.kind() == OfficeKind.FOREIGN_MINISTER || office.kind() == OfficeKind.DEFENCE_MINISTER
+        boolean ministerial = office.kind() == OfficeKind.FOREIGN_MINISTER
+                || office.kind() == OfficeKind.DEFENCE_MINISTER
                 || office.kind() == OfficeKind.FINANCE_MINISTER || office.kind() == OfficeKind.ORG_HEAD;
         return o.contains(t) || t.equals("pm") && o.contains("prime minister") || t.contains("secretary")
                 && o.contains("secretary") || ministerial && Titles.kindOf(title).orElse(null) == office.kind();
@@ -193,7 +194,7 @@ interface TitleRule {
         }
     }
 
-    /** "The Chancellor" for the Chancellor of the Exchequer: the one named person whose office starts with the title. */
+    /** "The Chancellor" for the Chancellor of the Exchequer: the one person named whose office starts with it. */
     record OfficeStartsWithTitle() implements TitleRule {
         public String name() {
             return "office-starts-with-title";
