@@ -16,11 +16,22 @@ import java.util.List;
  * @param unMember whether a UN member state
  */
 public record KbCountry(String code, String iso3, String qid, String name, String official, List<String> aliases,
-                        List<String> demonyms, List<String> capitals, boolean unMember) {
+                        List<String> demonyms, List<String> capitals, boolean unMember) implements KbEntry {
 
     public KbCountry {
         aliases = List.copyOf(aliases);
         demonyms = List.copyOf(demonyms);
         capitals = capitals == null ? List.of() : List.copyOf(capitals);
+    }
+
+    /** Stable entity id: the QID, else {@code kb:country:} plus the ISO code. */
+    @Override
+    public String id() {
+        return qid != null ? qid : "kb:country:" + code;
+    }
+
+    @Override
+    public Category category() {
+        return Category.PLACE;
     }
 }

@@ -11,14 +11,20 @@ import java.util.List;
  * @param aliases other names and acronyms
  * @param country ISO code of the country it stands for, or null
  */
-public record KbOrganization(String key, String qid, String name, List<String> aliases, String country) {
+public record KbOrganization(String key, String qid, String name, List<String> aliases, String country) implements KbEntry {
 
     public KbOrganization {
         aliases = List.copyOf(aliases);
     }
 
     /** Stable entity id: the QID, else {@code kb:org:} plus the key. */
+    @Override
     public String id() {
         return qid != null ? qid : "kb:org:" + key;
+    }
+
+    @Override
+    public Category category() {
+        return Category.ORGANIZATION;
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param leader whether the person counts as a leader
  */
 public record KbPerson(String id, String qid, String name, List<String> aliases, List<Office> offices,
-                       boolean leader) {
+                       boolean leader) implements KbEntry {
 
     public KbPerson {
         aliases = List.copyOf(aliases);
@@ -25,5 +25,10 @@ public record KbPerson(String id, String qid, String name, List<String> aliases,
     /** The most senior office held on {@code date} (null = now), if any. */
     public Optional<Office> officeOn(LocalDate date) {
         return offices.stream().filter(o -> o.heldOn(date)).min((a, b) -> a.kind().compareTo(b.kind()));
+    }
+
+    @Override
+    public Category category() {
+        return Category.PERSON;
     }
 }

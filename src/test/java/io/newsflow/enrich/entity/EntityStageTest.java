@@ -123,7 +123,7 @@ class EntityStageTest {
         Entity maria = entity(doc, "Maria Kowalczyk").orElseThrow();
         assertThat(maria.qid()).isNull();
         assertThat(maria.leader()).isFalse();
-        assertThat(maria.id()).startsWith("local:").isEqualTo(EntityStage.localId(EntityType.PERSON, "Maria Kowalczyk"));
+        assertThat(maria.id()).startsWith("local:").isEqualTo(MentionClusters.localId(EntityType.PERSON, "Maria Kowalczyk"));
         assertThat(forms(maria, MentionKind.NAME)).contains("Maria Kowalczyk", "Kowalczyk");
     }
 
@@ -157,10 +157,10 @@ class EntityStageTest {
 
     @Test
     void nearMissSpellingsOfTheSameSurnameMatch() {
-        assertThat(EntityStage.nearMiss("zelenskyy", "zelenskiyy")).isTrue();
-        assertThat(EntityStage.nearMiss("zelenskyy", "zelensky")).isTrue();
-        assertThat(EntityStage.nearMiss("merz", "merkel")).isFalse();
-        assertThat(EntityStage.nearMiss("johnson", "jackson")).isFalse();
+        assertThat(MentionClusters.nearMiss("zelenskyy", "zelenskiyy")).isTrue();
+        assertThat(MentionClusters.nearMiss("zelenskyy", "zelensky")).isTrue();
+        assertThat(MentionClusters.nearMiss("merz", "merkel")).isFalse();
+        assertThat(MentionClusters.nearMiss("johnson", "jackson")).isFalse();
     }
 
     @Test
@@ -334,5 +334,127 @@ class EntityStageTest {
                 null);
         assertThat(forms(entity(doc, "Rand Paul").orElseThrow(), MentionKind.NAME))
                 .containsExactlyInAnyOrder("Rand Paul", "Paul");
+    }
+
+    @Test
+    void anAcronymDefinedInParenthesesOrSpellingTheInitialsIsTheSameBody() {
+        Document doc = annotate(null, "The Coastal Fisheries Alliance (CFA) rejected the quota on Monday. Officials of "
+                + "the CFA said talks would resume. The Northern Rail Workers Union also objected, and the NRWU "
+                + "called a strike for Friday.", "2025-05-02");
+        Entity cfa = doc.entities().stream().filter(e -> e.name().equals("Coastal Fisheries Alliance")).findFirst()
+                .orElseThrow();
+        assertThat(forms(cfa, MentionKind.NAME)).contains("Coastal Fisheries Alliance", "CFA");
+        assertThat(doc.entities()).noneMatch(e -> e.name().equals("CFA") || e.name().equals("NRWU"));
+        assertThat(entity(doc, "Northern Rail Workers Union")).hasValueSatisfying(e ->
+                assertThat(forms(e, MentionKind.NAME)).contains("NRWU"));
+    }
+
+    @Test
+    void aKnownNameInsideALongerBodyNameIsNotThatBodyAndAnotherCountrysPartyIsNotTheKnownOne() {
+        Document doc = annotate(null, "The UN Human Rights Council adopted the text in Geneva on Friday.", "2025-05-02");
+        assertThat(doc.entities()).noneMatch(e -> "Q1065".equals(e.qid()));
+        Document sentence = annotate(null, "The vote was close. Several Labour MPs abstained.", "2025-05-02");
+        assertThat(sentence.entities()).as("a sentence's first word does not make a longer body name")
+                .noneMatch(e -> e.name().startsWith("Several"));
+        Document party = annotate(null, "Norway's Labour Party won the most seats, its leader said.", "2025-05-02");
+        assertThat(party.entities()).filteredOn(e -> e.type() == EntityType.ORGANIZATION)
+                .allSatisfy(e -> assertThat(e.qid()).isNull());
+    }
+
+    @Test
+    void aFullNameTakesOverEarlierMentionsOfAnyOfItsWordsAndKeepsSuffixesNicknamesAndParticles() {
+        Document doc = annotate(null, "Mr Park told reporters he would stay. Park Min-jun, the party chairman, spoke for "
+                + "an hour. Separately, Thomas Whitfield Jr. said the bill was dead; Whitfield Jr. voted against it. "
+                + "The commander, Ana “Nana” Pereira, arrived later. Khalid bin Sultan bin Fahd Al Mansour, a "
+                + "businessman, also attended.", "2025-05-02");
+        assertThat(entity(doc, "Park Min-jun")).hasValueSatisfying(e ->
+                assertThat(forms(e, MentionKind.NAME)).contains("Mr Park", "Park Min-jun"));
+        assertThat(doc.entities()).noneMatch(e -> e.name().equals("Park"));
+        assertThat(entity(doc, "Thomas Whitfield Jr.")).isPresent();
+        assertThat(entity(doc, "Ana “Nana” Pereira")).isPresent();
+        assertThat(entity(doc, "Khalid bin Sultan bin Fahd Al Mansour")).isPresent();
+    }
+
+    @Test
+    void aPlaceAndATitleBeforeANameAreNotPartOfIt() {
+        Document doc = annotate(null, "On Sunday, Lisbon Mayor Rui Almeida opened the bridge.", "2025-05-02");
+        assertThat(entity(doc, "Rui Almeida")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo(EntityType.PERSON));
+        assertThat(doc.entities()).anyMatch(e -> e.name().equals("Lisbon") && e.type() == EntityType.LOCATION);
+    }
+
+    @Test
+    void fullNamesSpelledOtherwiseAreOnePersonAndLinkToTheKnowledgeBase() {
+        assertThat(MentionClusters.sameNameSpelledOtherwise("Abdel-Karim el-Massri", "Abdel Karim el-Masri")).isTrue();
+        assertThat(MentionClusters.sameNameSpelledOtherwise("Omar Hassan al-Shibani", "Omar al-Shaibani")).isTrue();
+        assertThat(MentionClusters.sameNameSpelledOtherwise("Mohammed bin Salman", "Mohammed bin Sultan")).isFalse();
+        assertThat(MentionClusters.sameNameSpelledOtherwise("Kim Jong Un", "Kim Jong Il")).isFalse();
+        Document doc = annotate(null, "Abdel-Karim el-Massri met donors. Later Abdel Karim el-Masri thanked them.",
+                "2025-05-02");
+        assertThat(doc.entities().stream().filter(e -> e.type() == EntityType.PERSON)).hasSize(1);
+        Document known = annotate(null, "Egyptian President Abdel-Fattah el-Sissi said on Monday that talks would go on.",
+                "2025-05-02");
+        assertThat(known.entities()).anyMatch(e -> "Q307871".equals(e.qid()));
+    }
+
+    @Test
+    void malaysianHonorificsAreNoPartOfTheName() {
+        Document doc = annotate(null, "Anwar Ibrahim spoke first. Datuk Seri Anwar then left for the airport.",
+                "2025-05-02");
+        assertThat(doc.entities().stream().filter(e -> e.type() == EntityType.PERSON)).hasSize(1);
+    }
+
+    @Test
+    void premierMeansThePrimeMinisterOfTheCountryNamed() {
+        Document doc = annotate(null, "Keir Starmer met donors in London. The British premier later flew to Rome.",
+                "2025-05-02");
+        Entity starmer = doc.entities().stream().filter(e -> e.name().equals("Keir Starmer")).findFirst().orElseThrow();
+        assertThat(forms(starmer, MentionKind.TITLE)).containsExactly("The British premier");
+    }
+
+    @Test
+    void aPartyLetterBeforeAStateLeavesThePlaceAndPluralAbbreviationsAreNoEntities() {
+        Document doc = annotate(null, "Senators Ann Miller (D-New Hampshire) and Tom Reed (R-Texas) wrote to the agency "
+                + "on Monday, and several NGOs backed them.", "2025-05-02");
+        assertThat(doc.entities()).anyMatch(e -> e.name().equals("New Hampshire") && e.type() == EntityType.LOCATION);
+        assertThat(doc.entities()).noneMatch(e -> e.name().startsWith("D-") || e.name().equals("NGOs"));
+    }
+
+    @Test
+    void theLastWordOfANameMakesItABodyOrALawAndOneLetterNamesABodyTheKnowledgeBaseKnows() {
+        Document doc = annotate(null, "The Harbour County Council voted against the plan, and the Clean Rivers Act was "
+                + "called too weak. The mayor wrote on X that the vote was a mistake.", "2025-05-02");
+        assertThat(entity(doc, "Harbour County Council")).hasValueSatisfying(e ->
+                assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
+        assertThat(entity(doc, "Clean Rivers Act")).hasValueSatisfying(e ->
+                assertThat(e.type()).isEqualTo(EntityType.MISC));
+        assertThat(entity(doc, "X")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void anHonorificOrTitleBeforeAFullNameIsNotPartOfTheMentionAndASurnameInsideAHyphenatedNameJoinsIt() {
+        Document doc = annotate(null, "Madam Selma Okafor opened the session. Okafor thanked the delegates. Later, "
+                + "Omar Hassan al-Rashidi arrived, and Rashidi spoke briefly.", "2025-05-02");
+        assertThat(entity(doc, "Selma Okafor")).hasValueSatisfying(e ->
+                assertThat(forms(e, MentionKind.NAME)).contains("Selma Okafor").doesNotContain("Madam Selma Okafor"));
+        assertThat(entity(doc, "Omar Hassan al-Rashidi")).hasValueSatisfying(e ->
+                assertThat(forms(e, MentionKind.NAME)).contains("Rashidi"));
+    }
+
+    @Test
+    void aShorterNameOfABodyNamedInFullIsThatBody() {
+        Document doc = annotate(null, "The Senate Harbour Committee met on Tuesday. The Harbour Committee then voted "
+                + "on the plan, and the Africa Fisheries Commission and the African Fisheries Commission both "
+                + "welcomed it.", "2025-05-02");
+        List<Entity> bodies = doc.entities().stream().filter(e -> e.type() == EntityType.ORGANIZATION).toList();
+        assertThat(bodies).filteredOn(e -> e.name().contains("Harbour Committee")).hasSize(1);
+        assertThat(bodies).filteredOn(e -> e.name().contains("Fisheries Commission")).hasSize(1);
+    }
+
+    @Test
+    void capitalisedGenericWordsAreNoEntities() {
+        Document doc = annotate(null, "Delegates said Covid had delayed the Summit by a year, and the Chairperson "
+                + "closed the session.", "2025-05-02");
+        assertThat(doc.entities()).noneMatch(e -> e.name().equals("Covid") || e.name().equals("Summit")
+                || e.name().equals("Chairperson"));
     }
 }
