@@ -5,6 +5,7 @@ import io.newsflow.enrich.sentiment.SentimentPrediction;
 import io.newsflow.enrich.sentiment.TargetSentimentModel;
 import io.newsflow.eval.ConllEvaluator;
 import io.newsflow.eval.NewsMtscEvaluator;
+import io.newsflow.tools.directed.DirectedCommands;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** Accuracy evaluation commands. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure accuracy on labelled data.",
-        subcommands = {EvalCommand.Conll.class, EvalCommand.NewsMtsc.class})
+        subcommands = {EvalCommand.Conll.class, EvalCommand.NewsMtsc.class, DirectedCommands.Eval.class})
 final class EvalCommand {
 
     /** {@code eval conll FILE}. */
