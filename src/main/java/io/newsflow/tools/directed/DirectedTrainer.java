@@ -63,8 +63,13 @@ public final class DirectedTrainer {
         v.add(new Variant("lr core", new PairFeatures(core), lr));
         v.add(new Variant("lr windows", new PairFeatures(windows), lr));
         v.add(new Variant("lr all", new PairFeatures(all), lr));
-        v.add(new Variant("mlp64 core", new PairFeatures(core), mlp));
-        v.add(new Variant("mlp64 windows", new PairFeatures(windows), mlp));
+        SoftmaxTrainer.Config lrFast = new SoftmaxTrainer.Config(0, 1e-1, 3e-4, 60, 64, 6, 0, seed);
+        SoftmaxTrainer.Config lrStrong = new SoftmaxTrainer.Config(0, 1.0, 1e-4, 60, 64, 6, 0, seed);
+        SoftmaxTrainer.Config mlp128 = new SoftmaxTrainer.Config(128, 1e-2, 2e-4, 40, 64, 5, 0.5, seed);
+        v.add(new Variant("lr-l2=0.1,lr=3e-4 all", new PairFeatures(all), lrFast));
+        v.add(new Variant("lr-l2=1 all", new PairFeatures(all), lrStrong));
+        v.add(new Variant("mlp64 all", new PairFeatures(all), mlp));
+        v.add(new Variant("mlp128 all", new PairFeatures(all), mlp128));
         return v;
     }
 
