@@ -70,6 +70,9 @@ public final class DirectedTrainer {
         v.add(new Variant("lr-l2=1 all", new PairFeatures(all), lrStrong));
         v.add(new Variant("mlp64 all", new PairFeatures(all), mlp));
         v.add(new Variant("mlp128 all", new PairFeatures(all), mlp128));
+        SoftmaxTrainer.Config mlp256 = new SoftmaxTrainer.Config(256, 1e-2, 2e-4, 40, 64, 5, 0.5, seed);
+        v.add(new Variant("mlp128 windows", new PairFeatures(windows), mlp128));
+        v.add(new Variant("mlp256 all", new PairFeatures(all), mlp256));
         return v;
     }
 

@@ -40,6 +40,7 @@ public final class NewsPairCheck {
     public static final class Counts {
         int articles;
         int entityStances;
+        int evidenceMissing;
         int holderMissing;
         int targetMissing;
         int scored;
@@ -92,6 +93,9 @@ public final class NewsPairCheck {
             String evidence = st.path("evidence").asText();
             int at = evidence.isEmpty() ? -1 : text.indexOf(evidence);
             if (at < 0) {
+                if ("entity".equals(st.path("target_type").asText()) && !"AUTHOR".equals(st.path("holder").asText())) {
+                    c.evidenceMissing++;
+                }
                 continue;
             }
             int from = -1;
@@ -208,8 +212,8 @@ public final class NewsPairCheck {
 
     /** Prints the figures; rates in percent. */
     public static void print(Counts c, PrintWriter w) {
-        w.printf(Locale.ROOT, "articles: %d, entity-target stances (holder not AUTHOR, evidence found): %d%n", c.articles,
-                c.entityStances);
+        w.printf(Locale.ROOT, "articles: %d, entity-target stances (holder not AUTHOR, evidence found): %d"
+                + " (evidence not found in the text: %d)%n", c.articles, c.entityStances, c.evidenceMissing);
         w.printf(Locale.ROOT, "holder not named in the evidence sentence(s): %d, target not named there: %d, scored: %d%n",
                 c.holderMissing, c.targetMissing, c.scored);
         w.printf(Locale.ROOT, "on scored stances: non-neutral %s, holder->target direction %s, right polarity %s%n",

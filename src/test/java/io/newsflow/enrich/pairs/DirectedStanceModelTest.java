@@ -17,7 +17,9 @@ class DirectedStanceModelTest {
             new Case("Senator Alvarez praised Governor Lin for the bridge deal.", "Senator Alvarez", "Governor Lin",
                     DirectedLabel.P_POSITIVE_Q),
             new Case("Mayor Brandt accused the Coastal Agency of lying about the flood warnings.", "Mayor Brandt",
-                    "the Coastal Agency", DirectedLabel.P_NEGATIVE_Q));
+                    "the Coastal Agency", DirectedLabel.P_NEGATIVE_Q),
+            new Case("Minister Okafor met President Duval in Geneva on Tuesday.", "Minister Okafor", "President Duval",
+                    DirectedLabel.NEUTRAL));
 
     private static DirectedPrediction predict(Case c) {
         int p = c.sentence().indexOf(c.p());
