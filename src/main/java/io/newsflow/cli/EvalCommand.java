@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.enrich.entity.CrfEntityRecognizer;
 import io.newsflow.enrich.sentiment.SentimentPrediction;
 import io.newsflow.enrich.sentiment.TargetSentimentModel;
+import io.newsflow.tools.directed.DirectedCommands;
 import io.newsflow.tools.eval.Annotator;
 import io.newsflow.tools.eval.ConllEvaluator;
 import io.newsflow.tools.eval.GoldScorer;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** Accuracy evaluation commands. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure accuracy on labelled data.",
-        subcommands = {EvalCommand.Gold.class, EvalCommand.Conll.class, EvalCommand.NewsMtsc.class})
+        subcommands = {EvalCommand.Gold.class, EvalCommand.Conll.class, EvalCommand.NewsMtsc.class,
+                DirectedCommands.Eval.class})
 final class EvalCommand {
 
     /** {@code eval gold GOLD_DIR [PRED.jsonl]}: the figures of shared/eval/score.py, computed in Java. */

@@ -4,6 +4,7 @@ import io.newsflow.tools.train.NewsMtscReader;
 import io.newsflow.tools.train.NewsMtscTrainer;
 import io.newsflow.enrich.sentiment.SentenceEncoder;
 import io.newsflow.enrich.sentiment.TargetExample;
+import io.newsflow.tools.directed.DirectedCommands;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** Model training commands. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train the models newsflow ships.",
-        subcommands = {TrainCommand.NewsMtsc.class})
+        subcommands = {TrainCommand.NewsMtsc.class, DirectedCommands.Train.class})
 final class TrainCommand {
 
     /** {@code train newsmtsc}. */
