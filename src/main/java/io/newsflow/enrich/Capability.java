@@ -19,6 +19,8 @@ public enum Capability {
     STANCES,
     /** Stance tags read from quoted content (holder = the quote's speaker), added to the stance tags. */
     QUOTE_STANCES,
+    /** Entity-to-entity stance tags from the learned pair model, added to the stance tags. */
+    PAIR_STANCES,
     /** Stance tags held by the article itself (holder AUTHOR), added to the stance tags. */
     AUTHOR_STANCES
 }

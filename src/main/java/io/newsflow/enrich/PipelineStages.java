@@ -6,6 +6,7 @@ import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.quote.QuoteStage;
 import io.newsflow.enrich.stance.AuthorStanceStage;
+import io.newsflow.enrich.stance.PairStanceStage;
 import io.newsflow.enrich.stance.QuoteStanceStage;
 import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
@@ -57,7 +58,7 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
     public static final List<String> DEFAULT = List.of(DEFAULT_CHAIN.split(","));
 
     /** Stages that exist but run only when named ({@code --stages ...,author-stance}). */
-    public static final List<String> OPT_IN = List.of(AuthorStanceStage.NAME);
+    public static final List<String> OPT_IN = List.of(PairStanceStage.NAME, AuthorStanceStage.NAME);
 
     /** Normalisation and the {@link #DEFAULT} chain. */
     public static PipelineStages standard() {
@@ -86,6 +87,7 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
             case QuoteStage.NAME -> new QuoteStage();
             case StanceStage.NAME -> stanceTopics == null ? new StanceStage() : new StanceStage(stanceTopics);
             case QuoteStanceStage.NAME -> new QuoteStanceStage();
+            case PairStanceStage.NAME -> new PairStanceStage();
             case AuthorStanceStage.NAME -> new AuthorStanceStage();
             default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + DEFAULT
                     + " and, opt-in, " + OPT_IN);
