@@ -34,7 +34,7 @@ public final class PairStanceStage implements Stage {
 
     public static final String NAME = "pair-stances";
     /** Threshold chosen on the news dev split (see the README's Stances section). */
-    public static final double DEFAULT_THRESHOLD = 0.9;
+    public static final double DEFAULT_THRESHOLD = 0.95;
     static final int MAX_ENTITIES = 4;
     private static final Set<EntityType> TYPES = Set.of(EntityType.PERSON, EntityType.ORGANIZATION,
             EntityType.LOCATION);
