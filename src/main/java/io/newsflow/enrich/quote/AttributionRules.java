@@ -1,0 +1,352 @@
+package io.newsflow.enrich.quote;
+
+import io.newsflow.enrich.BodyMentions;
+import io.newsflow.enrich.BodyMentions.Located;
+import io.newsflow.enrich.text.Token;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The quote-attribution rules, in the order they are tried ({@link #DEFAULT}). Each rule is a small static method
+ * over a {@link QuoteContext}; the first rule that finds a speaker wins and its name is the quote's {@code method}.
+ * Rules about the text after the quote come first (the attribution of news quotes mostly follows them), then the
+ * text before it in its sentence, then the discourse (the previous speaker, the subject of the sentence). Stateless
+ * and thread-safe.
+ */
+public final class AttributionRules {
+
+    /** "“…,” said X", "“…,” said its founder X". */
+    public static final String AFTER_VERB_NAME = "quote.after.verb-name";
+    /** "… “…” talks, according to X". */
+    public static final String AFTER_ACCORDING_TO = "quote.after.according-to";
+    /** "“…,” X said". */
+    public static final String AFTER_NAME_VERB = "quote.after.name-verb";
+    /** "“…,” he said": the person the pronoun refers to. */
+    public static final String AFTER_PRONOUN_VERB = "quote.after.pronoun-verb";
+    /** "“…,” the ministry said": the organisation named last before. */
+    public static final String AFTER_BODY_REFERENCE = "quote.after.body-reference";
+    /** "According to X, “…”". */
+    public static final String BEFORE_ACCORDING_TO = "quote.before.according-to";
+    /** "X posted a picture, writing: “…”": the subject of the sentence. */
+    public static final String BEFORE_PARTICIPLE_SUBJECT = "quote.before.participle-subject";
+    /** "X said: “…”", "X said the plan was “…”". */
+    public static final String BEFORE_NAME_VERB = "quote.before.name-verb";
+    /** "He said: “…”". */
+    public static final String BEFORE_PRONOUN_VERB = "quote.before.pronoun-verb";
+    /** A quote without attribution that continues the previous quote's speaker. */
+    public static final String CONTINUES_PREVIOUS = "quote.continues-previous";
+    /** "X praised the “…”": the subject of the sentence around the quote. */
+    public static final String SENTENCE_SUBJECT = "quote.sentence-subject";
+
+    /** The default rules, in order. */
+    public static final List<AttributionRule> DEFAULT = List.of(
+            AttributionRule.of(AFTER_VERB_NAME, AttributionRules::afterVerbName),
+            AttributionRule.of(AFTER_ACCORDING_TO, AttributionRules::afterAccordingTo),
+            AttributionRule.of(AFTER_NAME_VERB, AttributionRules::afterNameVerb),
+            AttributionRule.of(AFTER_PRONOUN_VERB, AttributionRules::afterPronounVerb),
+            AttributionRule.of(AFTER_BODY_REFERENCE, AttributionRules::afterBodyReference),
+            AttributionRule.of(BEFORE_ACCORDING_TO, AttributionRules::beforeAccordingTo),
+            AttributionRule.of(BEFORE_PARTICIPLE_SUBJECT, AttributionRules::beforeParticipleSubject),
+            AttributionRule.of(BEFORE_NAME_VERB, AttributionRules::beforeNameVerb),
+            AttributionRule.of(BEFORE_PRONOUN_VERB, AttributionRules::beforePronounVerb),
+            AttributionRule.of(CONTINUES_PREVIOUS, AttributionRules::continuesPrevious),
+            AttributionRule.of(SENTENCE_SUBJECT, AttributionRules::sentenceSubjectRule));
+
+    private static final String AFTER_PUNCT = ",.!?…";
+    private static final Pattern ACCORDING_AFTER = Pattern.compile(
+            "^[”\"’']?[^.!?“”\"\\n]{0,160}?\\baccording to\\s+");
+    private static final Pattern ACCORDING_LEAD = Pattern.compile("(?i)\\s*(?:the\\s+)?(?:[\\p{L}'’]+\\s+){0,3}?");
+    private static final Pattern PRONOUN = Pattern.compile("^(?:he|she|He|She)\\b");
+    private static final Pattern ANY_PRONOUN = Pattern.compile("(?:^|[\\s,])(?:he|she|He|She)\\s");
+    /** A body referred to by "it" or a generic noun ("the party", "the ministry"). */
+    private static final Pattern BODY_REFERENCE = Pattern.compile("(?:it|It|[Tt]he\\s+(?:party|company|ministry|"
+            + "government|agency|group|bank|organi[sz]ation|alliance|union|commission|council|movement|firm|"
+            + "committee|department|office|court|central bank))");
+    /** A clause after a quote that has its own subject: ", while Marine Le Pen said …". */
+    private static final Pattern NEW_CLAUSE = Pattern.compile("(?:while|whereas|but|and|although|though|as|when|"
+            + "because|after|before|since)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(", while |; |, but | while | whereas ");
+    /** Between a name and its verb: nothing, or an adverb ("Guterres later described", "X on Tuesday said"). */
+    private static final Pattern ADVERBIAL_GAP = Pattern.compile("\\s*(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+|"
+            + "then\\s+)?");
+    private static final Pattern LEAD_WORDS = Pattern.compile(
+            "(?i)(the|reporters|journalists|[a-z]+ly|on \\p{L}+|in \\p{L}+)?");
+    /** "said its founder Mark van Baal", "said the group's chief executive, X": a role, then the speaker. */
+    private static final Pattern ROLE_BEFORE_NAME = Pattern.compile("(?:(?:the|its|their|his|her|a|an|[\\p{L}]+['’]s)"
+            + "\\s+){0,2}(?:(?:senior|deputy|chief|executive|general|former|acting|managing|vice|co-)\\s*)*(?:founder|"
+            + "co-founder|director|chief|executive|spokesman|spokeswoman|spokesperson|president|chairman|chairwoman|"
+            + "chair|head|leader|minister|secretary|official|analyst|economist|professor|adviser|advisor|manager|"
+            + "editor|ambassador|envoy|commander|lawyer|attorney|researcher|campaigner|owner|partner|ceo|cfo)"
+            + "\\s*,?");
+    private static final Pattern TRAILING_COLON = Pattern.compile("\\s*[:,]?\\s*$");
+    private static final String QUOTE_CHARS = "“”\"‘";
+
+    private AttributionRules() {
+    }
+
+    // ---- matches shared by several rules -------------------------------------------------------------------------
+
+    /** "said X …" right after the quote: the verb token and the 80 characters after it. */
+    private record VerbFirst(int verb, int from, int to) {
+    }
+
+    /** "X said" right after the quote: the words before the verb [whoStart, whoEnd) and the verb token. */
+    private record SpeakerVerb(int whoStart, int whoEnd, int verb, String who) {
+    }
+
+    /** A speech verb or "according to" before the quote in its sentence, at most 60 characters before the mark. */
+    private record BeforeCue(int sentenceStart, int cueStart, boolean according, String cue) {
+    }
+
+    private static int afterEnd(QuoteContext c) {
+        return c.afterStart() + c.after().length();
+    }
+
+    /** The first token of the window after the quote, past one punctuation mark; -1 when the window is empty. */
+    private static int afterFirstToken(QuoteContext c) {
+        if (c.after().isBlank()) {
+            return -1;
+        }
+        int end = afterEnd(c);
+        int i = c.tokenFrom(c.afterStart());
+        int n = c.layer().tokens().size();
+        if (i < n && c.token(i).end() <= end && c.token(i).text().length() == 1
+                && AFTER_PUNCT.indexOf(c.token(i).text().charAt(0)) >= 0) {
+            i++;
+        }
+        return i < n && c.token(i).end() <= end ? i : -1;
+    }
+
+    private static VerbFirst verbFirst(QuoteContext c) {
+        int i = afterFirstToken(c);
+        if (i < 0 || !c.verbs().isSpeech(c.layer(), i) || participle(c, i)) {
+            return null;
+        }
+        int from = c.token(i).end();
+        while (from < afterEnd(c) && Character.isWhitespace(c.text().charAt(from))) {
+            from++;
+        }
+        return new VerbFirst(i, from, Math.min(afterEnd(c), from + 80));
+    }
+
+    private static SpeakerVerb speakerVerb(QuoteContext c) {
+        int i = afterFirstToken(c);
+        if (i < 0) {
+            return null;
+        }
+        int whoStart = c.token(i).start();
+        int end = afterEnd(c);
+        for (int j = i + 1; j < c.layer().tokens().size(); j++) {
+            Token t = c.token(j);
+            if (t.end() > end || t.start() - whoStart > 81) {
+                return null;
+            }
+            if (c.verbs().isSpeech(c.layer(), j) && Character.isWhitespace(c.text().charAt(t.start() - 1))
+                    && !participle(c, j)) {
+                String who = c.text().substring(whoStart, t.start()).strip();
+                if (NEW_CLAUSE.matcher(who).lookingAt()) {
+                    return null;
+                }
+                return new SpeakerVerb(whoStart, whoStart + who.length(), j, who);
+            }
+        }
+        return null;
+    }
+
+    private static BeforeCue beforeCue(QuoteContext c) {
+        int open = c.span().open();
+        int start = c.sentenceStart(open);
+        String text = c.text();
+        for (int i = c.tokenFrom(start); i < c.layer().tokens().size() && c.token(i).end() <= open; i++) {
+            Token t = c.token(i);
+            boolean according = t.text().toLowerCase(Locale.ROOT).equals("according")
+                    && i + 1 < c.layer().tokens().size() && c.token(i + 1).text().equalsIgnoreCase("to");
+            if (!according && !c.verbs().isSpeech(c.layer(), i)) {
+                continue;
+            }
+            int cueEnd = according ? c.token(i + 1).end() : t.end();
+            if (cueEnd > open) {
+                continue;
+            }
+            String tail = TRAILING_COLON.matcher(text.substring(cueEnd, open)).replaceFirst("");
+            if (tail.length() <= 60 && tail.chars().noneMatch(ch -> QUOTE_CHARS.indexOf(ch) >= 0)) {
+                return new BeforeCue(start, t.start(), according, text.substring(t.start(), open).strip());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A verb in -ing after a quote opens a new phrase ("…,” insisting the EU …", "with X saying …"): it never
+     * attributes the quote before it.
+     */
+    private static boolean participle(QuoteContext c, int i) {
+        return c.token(i).text().toLowerCase(Locale.ROOT).endsWith("ing") || c.layer().pos(i).equals("VBG");
+    }
+
+    private static Optional<Attribution> found(Located who, String cue) {
+        return who == null ? Optional.empty() : Optional.of(new Attribution(who.entity(), cue));
+    }
+
+    private static String dropTrailingPunct(String cue) {
+        return cue.replaceAll("[:,]$", "");
+    }
+
+    // ---- the rules ---------------------------------------------------------------------------------------------
+
+    static Optional<Attribution> afterVerbName(QuoteContext c) {
+        VerbFirst v = verbFirst(c);
+        if (v == null) {
+            return Optional.empty();
+        }
+        Located who = c.firstMentionIn(v.from(), v.to());
+        if (who == null || !leadsWith(c.text(), v.from(), who.start())) {
+            return Optional.empty();
+        }
+        return found(who, c.token(v.verb()).text());
+    }
+
+    static Optional<Attribution> afterAccordingTo(QuoteContext c) {
+        Matcher according = ACCORDING_AFTER.matcher(c.after());
+        if (!according.find()) {
+            return Optional.empty();
+        }
+        int from = c.afterStart() + according.end();
+        int to = afterEnd(c);
+        Located source = c.mentions().stream().filter(m -> m.start() >= from && m.end() <= to).findFirst()
+                .orElse(null);
+        if (source == null || !ACCORDING_LEAD.matcher(c.text().substring(from, source.start())).matches()) {
+            return Optional.empty();
+        }
+        return found(source, "according to");
+    }
+
+    static Optional<Attribution> afterNameVerb(QuoteContext c) {
+        SpeakerVerb s = speakerVerb(c);
+        return s == null ? Optional.empty()
+                : found(c.firstMentionIn(s.whoStart(), s.whoEnd()), c.token(s.verb()).text());
+    }
+
+    static Optional<Attribution> afterPronounVerb(QuoteContext c) {
+        SpeakerVerb s = speakerVerb(c);
+        if (s == null || !PRONOUN.matcher(s.who()).find()) {
+            return Optional.empty();
+        }
+        return found(c.pronounReferent(c.span().open()), c.token(s.verb()).text());
+    }
+
+    static Optional<Attribution> afterBodyReference(QuoteContext c) {
+        SpeakerVerb s = speakerVerb(c);
+        if (s == null || !BODY_REFERENCE.matcher(s.who()).matches()) {
+            return Optional.empty();
+        }
+        return found(c.lastOrganisationBefore(c.span().open()), c.token(s.verb()).text());
+    }
+
+    static Optional<Attribution> beforeAccordingTo(QuoteContext c) {
+        BeforeCue b = beforeCue(c);
+        if (b == null || !b.according()) {
+            return Optional.empty();
+        }
+        return found(c.firstMentionIn(b.cueStart(), c.span().open()), "according to");
+    }
+
+    static Optional<Attribution> beforeParticipleSubject(QuoteContext c) {
+        BeforeCue b = beforeCue(c);
+        if (b == null || b.according()) {
+            return Optional.empty();
+        }
+        String verb = c.token(c.tokenFrom(b.cueStart())).text().toLowerCase(Locale.ROOT);
+        if (!verb.endsWith("ing")) {
+            return Optional.empty();
+        }
+        Located subject = sentenceSubject(c);
+        return subject == null ? Optional.empty()
+                : Optional.of(new Attribution(subject.entity(), dropTrailingPunct(b.cue())));
+    }
+
+    static Optional<Attribution> beforeNameVerb(QuoteContext c) {
+        BeforeCue b = beforeCue(c);
+        if (b == null) {
+            return Optional.empty();
+        }
+        int verbAt = b.cueStart();
+        int clauseStart = clauseStart(c.text(), b.sentenceStart(), verbAt);
+        Located adjacent = c.lastMentionIn(clauseStart, verbAt);
+        Located who = adjacent != null && c.text().substring(adjacent.end(), verbAt).isBlank() ? adjacent
+                : c.subjectIn(clauseStart, verbAt);
+        return found(who, dropTrailingPunct(b.cue()));
+    }
+
+    static Optional<Attribution> beforePronounVerb(QuoteContext c) {
+        BeforeCue b = beforeCue(c);
+        if (b == null || !PRONOUN.matcher(c.text().substring(b.sentenceStart(), c.span().open()).strip()).find()) {
+            return Optional.empty();
+        }
+        return found(c.pronounReferent(b.sentenceStart()), b.cue());
+    }
+
+    static Optional<Attribution> continuesPrevious(QuoteContext c) {
+        if (c.previousSpeaker() == null || !(c.sameParagraph() || c.nextParagraph())) {
+            return Optional.empty();
+        }
+        boolean opensSentence = c.text().substring(c.sentenceStart(c.span().open()), c.span().open()).isBlank();
+        if (!opensSentence && sentenceSubject(c) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Attribution(c.previousSpeaker(), null));
+    }
+
+    static Optional<Attribution> sentenceSubjectRule(QuoteContext c) {
+        return found(sentenceSubject(c), null);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    /** For a quote inside reported speech ("X condemned the move as "…""), the person or body the sentence is about. */
+    static Located sentenceSubject(QuoteContext c) {
+        String text = c.text();
+        int open = c.span().open();
+        int sentenceStart = c.sentenceStart(open);
+        int verb = c.reportingVerbIn(sentenceStart, open);
+        int limit = verb >= 0 ? c.token(verb).start() : open;
+        int clauseStart = clauseStart(text, sentenceStart, limit);
+        if (PRONOUN.matcher(text.substring(clauseStart, limit).strip()).find()) {
+            Located person = c.pronounReferent(sentenceStart);
+            if (person != null) {
+                return person;
+            }
+        }
+        Located adjacent = c.lastMentionIn(clauseStart, limit);
+        if (adjacent != null && limit < open && ADVERBIAL_GAP.matcher(text.substring(adjacent.end(), limit)).matches()
+                && !BodyMentions.possessive(text, adjacent)) {
+            return adjacent;
+        }
+        Located first = c.subjectIn(clauseStart, limit);
+        if (first != null) {
+            return first;
+        }
+        if (ANY_PRONOUN.matcher(text.substring(clauseStart, limit)).find()) {
+            return c.pronounReferent(sentenceStart);
+        }
+        return null;
+    }
+
+    private static int clauseStart(String text, int sentenceStart, int limit) {
+        int clauseStart = sentenceStart;
+        Matcher brk = CLAUSE_BREAK.matcher(text.substring(sentenceStart, limit));
+        while (brk.find()) {
+            clauseStart = sentenceStart + brk.end();
+        }
+        return clauseStart;
+    }
+
+    private static boolean leadsWith(String text, int from, int mentionStart) {
+        String between = text.substring(from, mentionStart).strip();
+        return between.isEmpty() || LEAD_WORDS.matcher(between).matches()
+                || ROLE_BEFORE_NAME.matcher(between).matches();
+    }
+}
