@@ -1,5 +1,6 @@
 package io.newsflow.enrich.quote;
 
+import edu.stanford.nlp.process.Morphology;
 import io.newsflow.enrich.lexicon.LexiconTable;
 import io.newsflow.enrich.lexicon.Lexicons;
 import io.newsflow.enrich.text.TextLayer;
@@ -55,19 +56,23 @@ public final class SpeechVerbs {
         return speech.contains(lemma);
     }
 
+    /** The lemma of a word read as a verb ("writing" tagged as a noun is still "write"). */
+    private static String verbLemma(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        String tag = w.endsWith("ing") ? "VBG" : w.endsWith("s") ? "VBZ" : w.endsWith("ed") ? "VBD" : "VB";
+        return Morphology.lemmaStatic(w, tag, true).toLowerCase(Locale.ROOT);
+    }
+
     private static boolean test(TextLayer layer, int i, Set<String> set) {
         String word = layer.tokens().get(i).text();
         if (word.isEmpty() || !Character.isLetter(word.charAt(0))) {
             return false;
         }
-        if (!set.contains(layer.lemma(i))) {
-            return false;
-        }
         String pos = layer.pos(i);
         if (pos.startsWith("VB")) {
-            return true;
+            return set.contains(layer.lemma(i));
         }
-        if (pos.startsWith("NN") && Character.isLowerCase(word.charAt(0))) {
+        if (pos.startsWith("NN") && Character.isLowerCase(word.charAt(0)) && set.contains(verbLemma(word))) {
             int first = layer.sentences().get(layer.tokens().get(i).sentence()).firstToken();
             return i == first || !NOUN_LEADERS.contains(layer.pos(i - 1));
         }
