@@ -120,7 +120,7 @@ public final class QuoteStage implements Stage {
                 boolean split = !gap.contains("\n") && gap.length() < 80 && hasSpeechVerb(layer, gapStart, s.open())
                         && text.substring(prev.start(), prev.end()).stripTrailing().endsWith(",")
                         && gap.strip().endsWith(",");
-                if (continued || split) {
+                if (continued || split || sameSpeakerRuns(layer, prev, r)) {
                     List<int[]> parts = new ArrayList<>(prev.parts());
                     parts.addAll(s.parts());
                     out.set(out.size() - 1, new QuoteSpan(prev.open(), s.close(), parts));
@@ -130,6 +130,60 @@ public final class QuoteStage implements Stage {
             out.add(s);
         }
         return out;
+    }
+
+    /**
+     * "“…,” X said on Monday. “…”" and "… called it “…”. “…”": a quote that follows another in the same paragraph,
+     * with nothing between them but one attribution sentence (a speech verb, no new quote) or punctuation, and with
+     * no attribution of its own, continues the quote before it (the gold convention: one quote).
+     */
+    private boolean sameSpeakerRuns(TextLayer layer, QuoteSpan prev, QuoteRegion next) {
+        String text = layer.text();
+        int from = Math.min(prev.close() + 1, next.open());
+        String gap = text.substring(from, next.open());
+        if (gap.contains("\n") || gap.length() > 200 || !next.closed()) {
+            return false;
+        }
+        boolean punctuationOnly = gap.strip().matches("[.,;]?");
+        if (!punctuationOnly) {
+            String g = gap.strip();
+            if (!g.endsWith(".") || !hasSpeechVerb(layer, from, next.open())
+                    || !oneSentence(layer, from, next.open())) {
+                return false;
+            }
+        }
+        return !hasSpeechVerb(layer, next.close() + 1, attributionWindowEnd(layer, next.close() + 1));
+    }
+
+    /** Whether the tokens in [from, to) all belong to one sentence of the layer. */
+    private static boolean oneSentence(TextLayer layer, int from, int to) {
+        int sentence = -1;
+        for (int i = layer.tokenAt(from); i < layer.tokens().size(); i++) {
+            Token t = layer.tokens().get(i);
+            if (t.start() >= to) {
+                break;
+            }
+            if (t.start() < from) {
+                continue;
+            }
+            if (sentence >= 0 && t.sentence() != sentence) {
+                return false;
+            }
+            sentence = t.sentence();
+        }
+        return true;
+    }
+
+    /** End of the sentence holding the first token at or after {@code from}, never past the paragraph end. */
+    private static int attributionWindowEnd(TextLayer layer, int from) {
+        String text = layer.text();
+        int nl = text.indexOf('\n', Math.min(from, text.length()));
+        int end = nl < 0 ? text.length() : nl;
+        int t = layer.tokenAt(from);
+        if (t < layer.tokens().size()) {
+            end = Math.min(end, layer.sentences().get(layer.tokens().get(t).sentence()).end());
+        }
+        return Math.max(from, end);
     }
 
     private boolean hasSpeechVerb(TextLayer layer, int from, int to) {

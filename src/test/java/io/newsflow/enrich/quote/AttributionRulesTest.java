@@ -65,6 +65,26 @@ class AttributionRulesTest {
     }
 
     @Test
+    void aQuoteAfterAnAttributionSentenceWithNoAttributionOfItsOwnContinuesTheQuoteBefore() {
+        Document out = STAGE.apply(MarkedText.document("\"The ferry will run all winter,\" [P:Anna Berg] said on "
+                + "Monday at the harbour. \"Nobody will be left behind on the islands.\"\n"
+                + "\"The roads are closed,\" [P:Tomas Lind] said. \"The schools will open late,\" he added."));
+        assertThat(out.quotes()).extracting(Document.Quote::text).containsExactly(
+                "The ferry will run all winter, Nobody will be left behind on the islands.",
+                "The roads are closed,", "The schools will open late,");
+        assertThat(out.quotes()).extracting(Document.Quote::speakerName)
+                .containsExactly("Anna Berg", "Tomas Lind", "Tomas Lind");
+    }
+
+    @Test
+    void aQuoteIntroducedByItsOwnVerbAfterAnotherQuoteStaysSeparate() {
+        Document out = STAGE.apply(MarkedText.document("[P:Anna Berg] called the plan \"a long overdue step\". "
+                + "Later she wrote, \"We start building in the spring.\""));
+        assertThat(out.quotes()).extracting(Document.Quote::text).containsExactly("a long overdue step",
+                "We start building in the spring.");
+    }
+
+    @Test
     void everyRuleHasACase() throws IOException {
         List<String> covered = cases().stream().map(a -> (String) a.get()[1]).toList();
         assertThat(covered).containsAll(AttributionRules.DEFAULT.stream().map(AttributionRule::name).toList());
