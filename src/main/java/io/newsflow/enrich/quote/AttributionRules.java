@@ -2,6 +2,8 @@ package io.newsflow.enrich.quote;
 
 import io.newsflow.enrich.BodyMentions;
 import io.newsflow.enrich.BodyMentions.Located;
+import io.newsflow.enrich.Document.EntityType;
+import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.Token;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,10 @@ public final class AttributionRules {
     public static final String AFTER_PRONOUN_VERB = "quote.after.pronoun-verb";
     /** "“…,” the ministry said": the organisation named last before. */
     public static final String AFTER_BODY_REFERENCE = "quote.after.body-reference";
+    /** "… a “…” deficit, warned X.", "…, “…”, to settle it, said X": the last clause of the sentence after the quote. */
+    public static final String AFTER_LATE_ATTRIBUTION = "quote.after.late-attribution";
+    /** "X said the talks had failed. ¶ “…”": a quote opening its sentence takes the subject of the sentence before. */
+    public static final String PREVIOUS_SENTENCE_SUBJECT = "quote.previous-sentence-subject";
     /** "According to X, “…”". */
     public static final String BEFORE_ACCORDING_TO = "quote.before.according-to";
     /** "X posted a picture, writing: “…”": the subject of the sentence. */
@@ -48,18 +54,21 @@ public final class AttributionRules {
             AttributionRule.of(AFTER_NAME_VERB, AttributionRules::afterNameVerb),
             AttributionRule.of(AFTER_PRONOUN_VERB, AttributionRules::afterPronounVerb),
             AttributionRule.of(AFTER_BODY_REFERENCE, AttributionRules::afterBodyReference),
+            AttributionRule.of(AFTER_LATE_ATTRIBUTION, AttributionRules::afterLateAttribution),
             AttributionRule.of(BEFORE_ACCORDING_TO, AttributionRules::beforeAccordingTo),
             AttributionRule.of(BEFORE_PARTICIPLE_SUBJECT, AttributionRules::beforeParticipleSubject),
             AttributionRule.of(BEFORE_NAME_VERB, AttributionRules::beforeNameVerb),
             AttributionRule.of(BEFORE_PRONOUN_VERB, AttributionRules::beforePronounVerb),
             AttributionRule.of(CONTINUES_PREVIOUS, AttributionRules::continuesPrevious),
+            AttributionRule.of(PREVIOUS_SENTENCE_SUBJECT, AttributionRules::previousSentenceSubject),
             AttributionRule.of(SENTENCE_SUBJECT, AttributionRules::sentenceSubjectRule));
 
     private static final String AFTER_PUNCT = ",.!?…";
     private static final Pattern ACCORDING_AFTER = Pattern.compile(
             "^[”\"’']?[^.!?“”\"\\n]{0,160}?\\baccording to\\s+");
     private static final Pattern ACCORDING_LEAD = Pattern.compile("(?i)\\s*(?:the\\s+)?(?:[\\p{L}'’]+\\s+){0,3}?");
-    private static final Pattern PRONOUN = Pattern.compile("^(?:he|she|He|She)\\b");
+    private static final Pattern PRONOUN = Pattern.compile("^(?:(?:But|And|Yet|So|but|and)\\s+)?(?:he|she|He|She)\\b");
+    private static final Pattern PRONOUN_ONLY = Pattern.compile("(?:he|she|He|She)");
     private static final Pattern ANY_PRONOUN = Pattern.compile("(?:^|[\\s,])(?:he|she|He|She)\\s");
     /** A body referred to by "it" or a generic noun ("the party", "the ministry"). */
     private static final Pattern BODY_REFERENCE = Pattern.compile("(?:it|It|[Tt]he\\s+(?:party|company|ministry|"
@@ -68,6 +77,11 @@ public final class AttributionRules {
     /** A clause after a quote that has its own subject: ", while Marine Le Pen said …". */
     private static final Pattern NEW_CLAUSE = Pattern.compile("(?:while|whereas|but|and|although|though|as|when|"
             + "because|after|before|since)\\b", Pattern.CASE_INSENSITIVE);
+    /** "… should go but Y said": a clause break inside the words before the verb. */
+    private static final Pattern INNER_CLAUSE = Pattern.compile("\\s(?:but|while|whereas|and)\\s|;");
+    /** An opening adverbial phrase before the subject ("Standing next to X, Y said"; "Following the talks, …"). */
+    private static final Pattern OPENER_WORD = Pattern.compile("(?i)(?:after|following|before|during|speaking|"
+            + "referring|asked|responding|in|at|on|with|despite|unlike|like|as)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(", while |; |, but | while | whereas ");
     /** Between a name and its verb: nothing, or an adverb ("Guterres later described", "X on Tuesday said"). */
     private static final Pattern ADVERBIAL_GAP = Pattern.compile("\\s*(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+|"
@@ -147,7 +161,7 @@ public final class AttributionRules {
             if (c.verbs().isSpeech(c.layer(), j) && Character.isWhitespace(c.text().charAt(t.start() - 1))
                     && !participle(c, j)) {
                 String who = c.text().substring(whoStart, t.start()).strip();
-                if (NEW_CLAUSE.matcher(who).lookingAt()) {
+                if (NEW_CLAUSE.matcher(who).lookingAt() || INNER_CLAUSE.matcher(who).find()) {
                     return null;
                 }
                 return new SpeakerVerb(whoStart, whoStart + who.length(), j, who);
@@ -246,6 +260,66 @@ public final class AttributionRules {
         return found(c.lastOrganisationBefore(c.span().open()), c.token(s.verb()).text());
     }
 
+    static Optional<Attribution> afterLateAttribution(QuoteContext c) {
+        if (c.after().isBlank()) {
+            return Optional.empty();
+        }
+        int end = afterEnd(c);
+        int lastComma = c.afterStart();
+        for (int j = c.tokenFrom(c.afterStart()); j < c.layer().tokens().size() && c.token(j).end() <= end; j++) {
+            Token t = c.token(j);
+            if (t.text().equals(",")) {
+                lastComma = t.end();
+                continue;
+            }
+            if (!c.verbs().isSpeech(c.layer(), j) || participle(c, j)) {
+                continue;
+            }
+            String seg = c.text().substring(lastComma, t.start()).strip();
+            if (NEW_CLAUSE.matcher(seg).lookingAt()) {
+                continue;
+            }
+            if (seg.isEmpty()) {
+                int from = t.end();
+                Located who = c.firstMentionIn(from, Math.min(end, from + 80));
+                if (who != null && leadsWith(c.text(), from, who.start())) {
+                    return found(who, t.text());
+                }
+            } else if (PRONOUN_ONLY.matcher(seg).matches()) {
+                return found(c.pronounReferent(c.span().open()), t.text());
+            } else {
+                Located who = c.lastMentionIn(lastComma, t.start());
+                if (who != null && c.text().substring(who.end(), t.start()).isBlank()
+                        && c.text().substring(lastComma, who.start()).strip().split("\\s+").length <= 4) {
+                    return found(who, t.text());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Attribution> previousSentenceSubject(QuoteContext c) {
+        int open = c.span().open();
+        int sentenceStart = c.sentenceStart(open);
+        if (!c.text().substring(sentenceStart, open).isBlank()) {
+            return Optional.empty();
+        }
+        Sentence here = c.sentenceOf(open);
+        if (here == null || here.index() == 0) {
+            return Optional.empty();
+        }
+        Sentence prev = c.layer().sentences().get(here.index() - 1);
+        if (prev.paragraph() < here.paragraph() - 1 || c.layer().quoteAt(prev.start()) != null) {
+            return Optional.empty();
+        }
+        int from = openerEnd(c, prev.start(), prev.end());
+        Located who = c.subjectIn(from, prev.end());
+        if (who == null || who.entity().type() != EntityType.PERSON || who.start() - from > 40) {
+            return Optional.empty();
+        }
+        return found(who, null);
+    }
+
     static Optional<Attribution> beforeAccordingTo(QuoteContext c) {
         BeforeCue b = beforeCue(c);
         if (b == null || !b.according()) {
@@ -274,7 +348,7 @@ public final class AttributionRules {
             return Optional.empty();
         }
         int verbAt = b.cueStart();
-        int clauseStart = clauseStart(c.text(), b.sentenceStart(), verbAt);
+        int clauseStart = clauseStart(c, b.sentenceStart(), verbAt);
         Located adjacent = c.lastMentionIn(clauseStart, verbAt);
         Located who = adjacent != null && c.text().substring(adjacent.end(), verbAt).isBlank() ? adjacent
                 : c.subjectIn(clauseStart, verbAt);
@@ -283,7 +357,8 @@ public final class AttributionRules {
 
     static Optional<Attribution> beforePronounVerb(QuoteContext c) {
         BeforeCue b = beforeCue(c);
-        if (b == null || !PRONOUN.matcher(c.text().substring(b.sentenceStart(), c.span().open()).strip()).find()) {
+        if (b == null || !PRONOUN.matcher(c.text().substring(openerEnd(c, b.sentenceStart(), b.cueStart()),
+                c.span().open()).strip()).find()) {
             return Optional.empty();
         }
         return found(c.pronounReferent(b.sentenceStart()), b.cue());
@@ -313,7 +388,7 @@ public final class AttributionRules {
         int sentenceStart = c.sentenceStart(open);
         int verb = c.reportingVerbIn(sentenceStart, open);
         int limit = verb >= 0 ? c.token(verb).start() : open;
-        int clauseStart = clauseStart(text, sentenceStart, limit);
+        int clauseStart = clauseStart(c, sentenceStart, limit);
         if (PRONOUN.matcher(text.substring(clauseStart, limit).strip()).find()) {
             Located person = c.pronounReferent(sentenceStart);
             if (person != null) {
@@ -335,13 +410,33 @@ public final class AttributionRules {
         return null;
     }
 
-    private static int clauseStart(String text, int sentenceStart, int limit) {
-        int clauseStart = sentenceStart;
+    private static int clauseStart(QuoteContext c, int sentenceStart, int limit) {
+        String text = c.text();
+        int clauseStart = openerEnd(c, sentenceStart, limit);
         Matcher brk = CLAUSE_BREAK.matcher(text.substring(sentenceStart, limit));
         while (brk.find()) {
             clauseStart = sentenceStart + brk.end();
         }
         return clauseStart;
+    }
+
+    /**
+     * After an opening participle or prepositional phrase ("Standing next to X, Y stressed", "Referring to X's
+     * remarks, she said"), where the subject starts: after the first comma; else {@code sentenceStart}.
+     */
+    private static int openerEnd(QuoteContext c, int sentenceStart, int limit) {
+        int first = c.tokenFrom(sentenceStart);
+        if (first >= c.layer().tokens().size() || c.token(first).start() >= limit) {
+            return sentenceStart;
+        }
+        String pos = c.layer().pos(first);
+        String word = c.token(first).text();
+        boolean opener = pos.equals("VBG") || pos.equals("VBN") || OPENER_WORD.matcher(word).matches();
+        if (!opener) {
+            return sentenceStart;
+        }
+        int comma = c.text().indexOf(',', sentenceStart);
+        return comma > 0 && comma < limit && comma - sentenceStart <= 150 ? comma + 1 : sentenceStart;
     }
 
     private static boolean leadsWith(String text, int from, int mentionStart) {
