@@ -352,6 +352,10 @@ public final class AttributionRules {
         Located adjacent = c.lastMentionIn(clauseStart, verbAt);
         Located who = adjacent != null && c.text().substring(adjacent.end(), verbAt).isBlank() ? adjacent
                 : c.subjectIn(clauseStart, verbAt);
+        if (who == null) {
+            // "China vowed “…”": a country or capital right before the verb speaks for its government
+            who = c.placeRightBefore(clauseStart, verbAt);
+        }
         return found(who, dropTrailingPunct(b.cue()));
     }
 
@@ -406,6 +410,16 @@ public final class AttributionRules {
         }
         if (ANY_PRONOUN.matcher(text.substring(clauseStart, limit)).find()) {
             return c.pronounReferent(sentenceStart);
+        }
+        // "Russia has rejected …, saying …": a place opening the clause, followed by its verb
+        for (Located p : c.places()) {
+            if (p.start() >= clauseStart && p.end() <= limit
+                    && text.substring(clauseStart, p.start()).strip().matches("(?i)(?:the)?")) {
+                int next = c.tokenFrom(p.end());
+                if (next < c.layer().tokens().size() && c.layer().pos(next).startsWith("VB")) {
+                    return p;
+                }
+            }
         }
         return null;
     }

@@ -25,6 +25,7 @@ public final class QuoteContext {
     private final String text;
     private final QuoteSpan span;
     private final List<Located> mentions;
+    private final List<Located> places;
     private final SpeechVerbs verbs;
     private final Entity previousSpeaker;
     private final boolean sameParagraph;
@@ -32,8 +33,9 @@ public final class QuoteContext {
     private final int afterStart;
     private final String after;
 
-    QuoteContext(TextLayer layer, QuoteSpan span, List<Located> mentions, SpeechVerbs verbs, Entity previousSpeaker,
-                 boolean sameParagraph, boolean nextParagraph) {
+    QuoteContext(TextLayer layer, QuoteSpan span, List<Located> mentions, List<Located> places, SpeechVerbs verbs,
+                 Entity previousSpeaker, boolean sameParagraph, boolean nextParagraph) {
+        this.places = places;
         this.layer = layer;
         this.text = layer.text();
         this.span = span;
@@ -90,6 +92,22 @@ public final class QuoteContext {
     /** Person and organisation mentions outside every quote, in text order. */
     public List<Located> mentions() {
         return mentions;
+    }
+
+    /** Location mentions (countries, capitals) outside every quote, in text order: speakers only as subjects. */
+    public List<Located> places() {
+        return places;
+    }
+
+    /** The place mentioned last in [from, to) and ending right before {@code to} (blanks only between), or null. */
+    public Located placeRightBefore(int from, int to) {
+        Located last = null;
+        for (Located m : places) {
+            if (m.start() >= from && m.end() <= to && text.substring(m.end(), to).isBlank()) {
+                last = m;
+            }
+        }
+        return last;
     }
 
     public SpeechVerbs verbs() {

@@ -72,6 +72,8 @@ public final class QuoteStage implements Stage {
         List<Located> mentions = BodyMentions.of(document, Set.of(EntityType.PERSON, EntityType.ORGANIZATION))
                 .stream().filter(m -> spans.stream().flatMap(q -> q.parts().stream())
                         .noneMatch(part -> m.start() >= part[0] && m.end() <= part[1])).toList();
+        List<Located> places = BodyMentions.of(document, Set.of(EntityType.LOCATION)).stream()
+                .filter(m -> spans.stream().noneMatch(q -> q.covers(m.start()))).toList();
         List<Document.Quote> quotes = new ArrayList<>();
         Entity previousSpeaker = null;
         int previousParagraphEnd = -1;
@@ -83,7 +85,7 @@ public final class QuoteStage implements Stage {
             boolean sameParagraph = previousParagraphEnd >= s.open();
             boolean nextParagraph = opensParagraph(text, s.open())
                     && text.lastIndexOf('\n', s.open() - 1) <= previousParagraphEnd + 1;
-            QuoteContext context = new QuoteContext(layer, s, mentions, verbs, previousSpeaker, sameParagraph,
+            QuoteContext context = new QuoteContext(layer, s, mentions, places, verbs, previousSpeaker, sameParagraph,
                     nextParagraph);
             Attribution a = null;
             String method = null;

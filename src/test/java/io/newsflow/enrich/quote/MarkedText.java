@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 /**
  * A hand-built document for rule tests, independent of the entity model: entities are marked inline as
  * {@code [K:surface]} or {@code [K:surface=Canonical Name]}, K being {@code P} (person name), {@code O}
- * (organisation name) or {@code T} (a title-only mention of a person, "the governor"); {@code \n} in the marked text
+ * (organisation name), {@code L} (place name) or {@code T} (a title-only mention of a person, "the governor"); {@code \n} in the marked text
  * is a paragraph break. Mentions with the same canonical name form one entity.
  */
 final class MarkedText {
 
-    private static final Pattern MARK = Pattern.compile("\\[([POT]):([^\\]=]+)(?:=([^\\]]+))?\\]");
+    private static final Pattern MARK = Pattern.compile("\\[([POTL]):([^\\]=]+)(?:=([^\\]]+))?\\]");
 
     private MarkedText() {
     }
@@ -41,7 +41,11 @@ final class MarkedText {
             String name = m.group(3) == null ? surface : m.group(3);
             int start = body.length();
             body.append(surface);
-            EntityType type = m.group(1).equals("O") ? EntityType.ORGANIZATION : EntityType.PERSON;
+            EntityType type = switch (m.group(1)) {
+                case "O" -> EntityType.ORGANIZATION;
+                case "L" -> EntityType.LOCATION;
+                default -> EntityType.PERSON;
+            };
             MentionKind kind = m.group(1).equals("T") ? MentionKind.TITLE : MentionKind.NAME;
             types.putIfAbsent(name, type);
             mentions.computeIfAbsent(name, k -> new ArrayList<>())
