@@ -312,6 +312,15 @@ public final class AttributionRules {
         if (prev.paragraph() < here.paragraph() - 1 || c.layer().quoteAt(prev.start()) != null) {
             return Optional.empty();
         }
+        // "…, Ms X said." closing the sentence before: X is speaking
+        for (int j = prev.endToken() - 1; j >= prev.firstToken() && j >= prev.endToken() - 4; j--) {
+            if (c.verbs().isSpeech(c.layer(), j) && !participle(c, j)) {
+                Located named = c.lastMentionIn(prev.start(), c.token(j).start());
+                if (named != null && c.text().substring(named.end(), c.token(j).start()).isBlank()) {
+                    return found(named, null);
+                }
+            }
+        }
         int from = openerEnd(c, prev.start(), prev.end());
         Located who = c.subjectIn(from, prev.end());
         if (who == null || who.entity().type() != EntityType.PERSON || who.start() - from > 40) {
