@@ -34,6 +34,8 @@ public final class AttributionRules {
     public static final String AFTER_LATE_ATTRIBUTION = "quote.after.late-attribution";
     /** "X said the talks had failed. ¶ “…”": a quote opening its sentence takes the subject of the sentence before. */
     public static final String PREVIOUS_SENTENCE_SUBJECT = "quote.previous-sentence-subject";
+    /** "“…,” the press service quoted him as saying": the person quoted. */
+    public static final String AFTER_QUOTED_AS_SAYING = "quote.after.quoted-as-saying";
     /** "According to X, “…”". */
     public static final String BEFORE_ACCORDING_TO = "quote.before.according-to";
     /** "X posted a picture, writing: “…”": the subject of the sentence. */
@@ -55,6 +57,7 @@ public final class AttributionRules {
             AttributionRule.of(AFTER_PRONOUN_VERB, AttributionRules::afterPronounVerb),
             AttributionRule.of(AFTER_BODY_REFERENCE, AttributionRules::afterBodyReference),
             AttributionRule.of(AFTER_LATE_ATTRIBUTION, AttributionRules::afterLateAttribution),
+            AttributionRule.of(AFTER_QUOTED_AS_SAYING, AttributionRules::afterQuotedAsSaying),
             AttributionRule.of(BEFORE_ACCORDING_TO, AttributionRules::beforeAccordingTo),
             AttributionRule.of(BEFORE_PARTICIPLE_SUBJECT, AttributionRules::beforeParticipleSubject),
             AttributionRule.of(BEFORE_NAME_VERB, AttributionRules::beforeNameVerb),
@@ -82,6 +85,12 @@ public final class AttributionRules {
     /** An opening adverbial phrase before the subject ("Standing next to X, Y said"; "Following the talks, …"). */
     private static final Pattern OPENER_WORD = Pattern.compile("(?i)(?:after|following|before|during|speaking|"
             + "referring|asked|responding|in|at|on|with|despite|unlike|like|as)");
+    /** Between a name and its verb: nothing, or a relative pronoun ("X, who acknowledged …"). */
+    private static final Pattern RELATIVE_GAP = Pattern.compile("\\s*(?:,\\s*who\\s+(?:\\p{Ll}+ly\\s+|also\\s+)?)?");
+    /** A speech verb coordinated with the one before, its subject left out ("… but said", "and added"). */
+    private static final Pattern ELIDED_SUBJECT = Pattern.compile("[”\"’]?,?\\s+(?:and|but)\\s+(?:\\p{Ll}+ly\\s+|also\\s+)?$");
+    /** "“…,” the agency quoted him as saying": the person quoted. */
+    private static final Pattern QUOTED_AS_SAYING = Pattern.compile("\\bquoted\\s+(.{1,60}?)\\s+as\\s+saying\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(", while |; |, but | while | whereas ");
     /** Between a name and its verb: nothing, or an adverb ("Guterres later described", "X on Tuesday said"). */
     private static final Pattern ADVERBIAL_GAP = Pattern.compile("\\s*(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+|"
@@ -298,6 +307,18 @@ public final class AttributionRules {
         return Optional.empty();
     }
 
+    static Optional<Attribution> afterQuotedAsSaying(QuoteContext c) {
+        Matcher m = QUOTED_AS_SAYING.matcher(c.after());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String who = m.group(1).strip();
+        if (who.matches("(?i)him|her")) {
+            return found(c.pronounReferent(c.span().open()), "quoted as saying");
+        }
+        return found(c.firstMentionIn(c.afterStart() + m.start(1), c.afterStart() + m.end(1)), "quoted as saying");
+    }
+
     static Optional<Attribution> previousSentenceSubject(QuoteContext c) {
         int open = c.span().open();
         int sentenceStart = c.sentenceStart(open);
@@ -359,8 +380,14 @@ public final class AttributionRules {
         int verbAt = b.cueStart();
         int clauseStart = clauseStart(c, b.sentenceStart(), verbAt);
         Located adjacent = c.lastMentionIn(clauseStart, verbAt);
-        Located who = adjacent != null && c.text().substring(adjacent.end(), verbAt).isBlank() ? adjacent
-                : c.subjectIn(clauseStart, verbAt);
+        String lead = c.text().substring(b.sentenceStart(), verbAt);
+        if (c.previousSpeaker() != null && c.sameParagraph() && ELIDED_SUBJECT.matcher(lead).find()
+                && lead.chars().anyMatch(ch -> QUOTE_CHARS.indexOf(ch) >= 0)) {
+            // "… who acknowledged “…” but said “…”": the verb shares the subject of the quote before
+            return Optional.of(new Attribution(c.previousSpeaker(), dropTrailingPunct(b.cue())));
+        }
+        Located who = adjacent != null && RELATIVE_GAP.matcher(c.text().substring(adjacent.end(), verbAt)).matches()
+                ? adjacent : c.subjectIn(clauseStart, verbAt);
         if (who == null) {
             // "China vowed “…”": a country or capital right before the verb speaks for its government
             who = c.placeRightBefore(clauseStart, verbAt);
