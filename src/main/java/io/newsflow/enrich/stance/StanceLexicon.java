@@ -95,7 +95,8 @@ public final class StanceLexicon {
         this.phrasalHeads = Map.copyOf(phrasal);
         this.lightVerbs = lex.words("light-verbs", "lemma");
         this.reversalVerbs = lex.words("reversal-verbs", "lemma");
-        this.speechVerbs = lex.words("speech-verbs", "lemma");
+        this.speechVerbs = Set.copyOf(lex.table("speech-verbs").where("class", "speech").stream()
+                .map(r -> r.get("lemma").toLowerCase(Locale.ROOT)).toList());
         this.negatorWords = Set.copyOf(lex.table("negators").where("kind", "word").stream()
                 .map(r -> r.get("lemma").toLowerCase(Locale.ROOT)).toList());
         this.negatorVerbs = Set.copyOf(lex.table("negators").where("kind", "verb").stream()

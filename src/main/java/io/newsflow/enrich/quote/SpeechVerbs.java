@@ -1,0 +1,81 @@
+package io.newsflow.enrich.quote;
+
+import edu.stanford.nlp.process.Morphology;
+import io.newsflow.enrich.lexicon.LexiconTable;
+import io.newsflow.enrich.lexicon.Lexicons;
+import io.newsflow.enrich.text.TextLayer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The speech-verb lexicon ({@code lexicon/speech-verbs.tsv}) as a token test: a token is a speech verb when its lemma
+ * is listed and it is used as a verb (tagged VB*, or a noun-tagged form such as "says" not led by a determiner or
+ * possessive). Immutable and thread-safe.
+ */
+public final class SpeechVerbs {
+
+    /** Name of the lexicon table. */
+    public static final String TABLE = "speech-verbs";
+    private static final Set<String> NOUN_LEADERS = Set.of("DT", "PRP$", "POS", "JJ", "IN", "CD");
+
+    private final Set<String> speech;
+    private final Set<String> reporting;
+
+    private SpeechVerbs(Set<String> speech, Set<String> reporting) {
+        this.speech = Set.copyOf(speech);
+        this.reporting = Set.copyOf(reporting);
+    }
+
+    /** Reads the table {@value #TABLE} of {@code lexicons}. */
+    public static SpeechVerbs from(Lexicons lexicons) {
+        Set<String> speech = new HashSet<>();
+        Set<String> reporting = new HashSet<>();
+        for (LexiconTable.Row r : lexicons.table(TABLE).rows()) {
+            String lemma = r.get("lemma").toLowerCase(Locale.ROOT);
+            reporting.add(lemma);
+            if (r.get("class").equals("speech")) {
+                speech.add(lemma);
+            }
+        }
+        return new SpeechVerbs(speech, reporting);
+    }
+
+    /** Whether token {@code i} of {@code layer} is a verb of class speech ("said", "stressing", "insists"). */
+    public boolean isSpeech(TextLayer layer, int i) {
+        return test(layer, i, speech);
+    }
+
+    /** Whether token {@code i} is a speech or evaluation verb ("said", "praised", "called"). */
+    public boolean isReporting(TextLayer layer, int i) {
+        return test(layer, i, reporting);
+    }
+
+    /** Whether {@code lemma} is listed as a speech verb. */
+    public boolean isSpeechLemma(String lemma) {
+        return speech.contains(lemma);
+    }
+
+    /** The lemma of a word read as a verb ("writing" tagged as a noun is still "write"). */
+    private static String verbLemma(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        String tag = w.endsWith("ing") ? "VBG" : w.endsWith("s") ? "VBZ" : w.endsWith("ed") ? "VBD" : "VB";
+        return Morphology.lemmaStatic(w, tag, true).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean test(TextLayer layer, int i, Set<String> set) {
+        String word = layer.tokens().get(i).text();
+        if (word.isEmpty() || !Character.isLetter(word.charAt(0))) {
+            return false;
+        }
+        String pos = layer.pos(i);
+        if (pos.startsWith("VB")) {
+            return set.contains(layer.lemma(i));
+        }
+        if (pos.startsWith("NN") && Character.isLowerCase(word.charAt(0)) && set.contains(verbLemma(word))) {
+            int first = layer.sentences().get(layer.tokens().get(i).sentence()).firstToken();
+            return i == first || !NOUN_LEADERS.contains(layer.pos(i - 1));
+        }
+        return false;
+    }
+}
