@@ -56,6 +56,7 @@ public final class StanceLexicon {
     private final Set<String> timeWords;
     private final Map<String, List<String>> topics;
     private final Map<String, String> metonyms;
+    private final Map<String, String> gerunds;
 
     private StanceLexicon(Lexicons lex) {
         Map<String, Predicate> preds = new HashMap<>();
@@ -116,6 +117,11 @@ public final class StanceLexicon {
             met.put(r.get("place").toLowerCase(Locale.ROOT), r.get("stands_for"));
         }
         this.metonyms = Map.copyOf(met);
+        Map<String, String> ger = new HashMap<>();
+        for (LexiconTable.Row r : lex.table("gerunds").rows()) {
+            ger.put(r.get("lemma").toLowerCase(Locale.ROOT), r.get("gerund").toLowerCase(Locale.ROOT));
+        }
+        this.gerunds = Map.copyOf(ger);
     }
 
     /** The typed view of {@code lexicons}; fails with a {@link LexiconException} on a malformed entry. */
@@ -173,6 +179,11 @@ public final class StanceLexicon {
 
     public boolean timeWord(String lemma) {
         return timeWords.contains(lemma);
+    }
+
+    /** The listed -ing form of a verb lemma, or null when the spelling rule applies. */
+    public String gerund(String lemma) {
+        return gerunds.get(lemma);
     }
 
     /** Place (lower case) → the organisation it stands for, from {@code lexicon/metonyms.tsv}. */

@@ -749,7 +749,8 @@ public final class StanceStage implements Stage {
                 if (b.length() > 0) {
                     b.append(j == prev + 1 ? text.substring(endOf(prev), startOf(j)) : " ");
                 }
-                b.append(j == act && verb(j) ? gerund(lemma(j)) : word(j));
+                b.append(j == act && verb(j) ? (lexicon.gerund(lemma(j)) != null ? lexicon.gerund(lemma(j))
+                        : gerund(lemma(j))) : word(j));
                 prev = j;
             }
             String phrase = b.toString().replaceAll("[“”\"]", "").replaceAll("\\s+", " ").strip();
