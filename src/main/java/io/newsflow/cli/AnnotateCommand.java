@@ -24,7 +24,7 @@ final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     EnrichmentOptions enrichment;
 
-    @Option(names = "--explain", description = "Also print, for every quote and stance, the cue and the named rule (or model) that produced it.")
+    @Option(names = "--explain", description = "Also print the rules behind every entity, and for every quote and stance the cue and the named rule (or model) that produced it.")
     boolean explain;
 
     @Spec

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.enrich.Document;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,6 +47,14 @@ public final class GoldFormat {
      * The scorer ignores these extra fields.
      */
     public static ObjectNode toNode(Document doc, boolean explain) {
+        return toNode(doc, explain, Map.of());
+    }
+
+    /**
+     * As {@link #toNode(Document, boolean)}; with {@code explain}, each entity also lists {@code rules}: the rules that
+     * produced it, from {@code entityRules} (entity id → rule names, as the entity stage explains them).
+     */
+    public static ObjectNode toNode(Document doc, boolean explain, Map<String, List<String>> entityRules) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", doc.id());
         ArrayNode persons = root.putArray("persons");
@@ -62,6 +72,10 @@ public final class GoldFormat {
             }
             node.put("name", e.name());
             node.put("qid", e.qid());
+            if (explain && entityRules.containsKey(e.id())) {
+                ArrayNode rules = node.putArray("rules");
+                entityRules.get(e.id()).forEach(rules::add);
+            }
             if (e.type() == Document.EntityType.PERSON) {
                 node.put("leader", e.leader());
                 node.put("role", e.role());

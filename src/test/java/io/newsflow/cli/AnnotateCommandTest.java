@@ -50,6 +50,10 @@ class AnnotateCommandTest {
             assertThat(q.get("speaker").asText()).isEqualTo("Marta Kovacs");
             assertThat(q.get("method").asText()).startsWith("quote.");
         }
+        assertThat(doc.get("persons")).isNotEmpty();
+        for (JsonNode person : doc.get("persons")) {
+            assertThat(person.get("rules")).as("rules behind %s", person.get("name")).isNotEmpty();
+        }
         assertThat(doc.get("stances")).isNotEmpty();
         for (JsonNode st : doc.get("stances")) {
             assertThat(st.get("method").asText()).isNotBlank();

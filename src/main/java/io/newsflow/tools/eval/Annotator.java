@@ -2,6 +2,8 @@ package io.newsflow.tools.eval;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.enrich.Document;
+import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.entity.EntityStage;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.eval.GoldFormat;
 import io.newsflow.ingest.ArticleReader;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -29,7 +32,8 @@ public final class Annotator {
      * Annotates every article read from {@code paths} (files or folders, as {@link ArticleReader} reads them), in
      * order.
      *
-     * @param explain also render each quote's and stance's cue, rule and confidence ({@code annotate --explain})
+     * @param explain also render the rules behind each entity and each quote's and stance's cue, rule and confidence
+     *     ({@code annotate --explain})
      * @param onArticle receives each article's gold-format object
      * @param onFailure receives one line per article that could not be read ({@code skipped LOCATION: why}) or
      *     enriched ({@code failed LOCATION: why})
@@ -47,7 +51,16 @@ public final class Annotator {
                 }
                 try {
                     Document doc = stages.process(Documents.fromRaw(item.article()));
-                    onArticle.accept(GoldFormat.toNode(doc, explain));
+                    Map<String, List<String>> entityRules = Map.of();
+                    if (explain) {
+                        for (Stage stage : stages.enrichment().stages()) {
+                            if (stage instanceof EntityStage entities) {
+                                // deterministic: the same input gives the same entities, now with their rules
+                                entityRules = entities.explain(doc).rules();
+                            }
+                        }
+                    }
+                    onArticle.accept(GoldFormat.toNode(doc, explain, entityRules));
                 } catch (RuntimeException e) {
                     onFailure.accept("failed " + item.location() + ": " + e.getMessage());
                     failed++;
