@@ -11,14 +11,10 @@ import io.newsflow.enrich.Document.Quote;
 import io.newsflow.enrich.Document.Stance;
 import io.newsflow.enrich.Document.TargetType;
 import io.newsflow.enrich.Stage;
+import io.newsflow.enrich.lexicon.LexiconTable;
+import io.newsflow.enrich.lexicon.Lexicons;
 import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextLayer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +33,7 @@ import java.util.regex.Pattern;
  *   <li>a name the quote is about, named by the sentence that frames it ("shared a photo of Lavrov, writing: 'This is
  *   what competent leadership looks like'", "said of Macron: '…'"), with the quote's evaluative polarity.</li>
  * </ul>
- * Evaluative words come from a bundled lexicon ({@code stance/evaluative-lexicon.tsv}); a negated word ("is not a
+ * Evaluative words come from a bundled lexicon ({@code lexicon/evaluative.tsv}); a negated word ("is not a
  * dictator") and a quote holding words of both polarities give no stance. Only quotes with a known speaker are read;
  * the speaker is never their own target. Requires the stance tags of {@link StanceStage} and appends to them
  * (a pair it already tagged is not repeated). Stateless and thread-safe.
@@ -46,7 +42,7 @@ public final class QuoteStanceStage implements Stage {
 
     public static final String NAME = "quote-stances";
 
-    private static final String LEXICON = "/stance/evaluative-lexicon.tsv";
+    private static final String LEXICON = "evaluative";
     private static final double CONFIDENCE = 0.6;
     private static final int REACH = 60;
     private static final Pattern NEGATED = Pattern.compile(
@@ -240,27 +236,10 @@ public final class QuoteStanceStage implements Stage {
 
     private static Map<String, Term> load() {
         Map<String, Term> terms = new LinkedHashMap<>();
-        try (InputStream in = QuoteStanceStage.class.getResourceAsStream(LEXICON)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + LEXICON);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int n = 0;
-            while ((line = reader.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length != 3 || !cols[1].matches("[+-]") || !cols[2].matches("[PV]")) {
-                    throw new IllegalStateException(LEXICON + " line " + n + ": expected term, +/-, P/V");
-                }
-                terms.put(cols[0].strip().toLowerCase(Locale.ROOT),
-                        new Term(cols[1].equals("+") ? Polarity.FAVOR : Polarity.AGAINST, cols[2].equals("V")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (LexiconTable.Row r : Lexicons.bundled().table(LEXICON).rows()) {
+            terms.put(r.get("term").toLowerCase(Locale.ROOT),
+                    new Term(r.get("polarity").equals("+") ? Polarity.FAVOR : Polarity.AGAINST,
+                            r.get("kind").equals("V")));
         }
         return Map.copyOf(terms);
     }

@@ -48,6 +48,7 @@ public final class StanceLexicon {
     private final Map<String, Predicate> predicates;
     private final Map<String, String> phrasalHeads;
     private final Set<String> lightVerbs;
+    private final Set<String> attributeNouns;
     private final Set<String> reversalVerbs;
     private final Set<String> speechVerbs;
     private final Set<String> negatorWords;
@@ -95,6 +96,7 @@ public final class StanceLexicon {
         }
         this.phrasalHeads = Map.copyOf(phrasal);
         this.lightVerbs = lex.words("light-verbs", "lemma");
+        this.attributeNouns = lex.words("attribute-nouns", "lemma");
         this.reversalVerbs = lex.words("reversal-verbs", "lemma");
         this.speechVerbs = Set.copyOf(lex.table("speech-verbs").where("class", "speech").stream()
                 .map(r -> r.get("lemma").toLowerCase(Locale.ROOT)).toList());
@@ -151,6 +153,11 @@ public final class StanceLexicon {
     /** One verb-particle predicate lemma starting with this verb, or null. */
     public String phrasalOf(String lemma) {
         return phrasalHeads.get(lemma);
+    }
+
+    /** True for nouns whose "of X" makes a stance on them a stance on X ("the leadership of X"). */
+    public boolean attributeNoun(String lemma) {
+        return attributeNouns.contains(lemma);
     }
 
     public boolean lightVerb(String lemma) {

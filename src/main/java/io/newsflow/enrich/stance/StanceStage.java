@@ -650,6 +650,13 @@ public final class StanceStage implements Stage {
                     continue;
                 }
                 Ref entity = entityPhrase(h);
+                if (entity == null && lexicon.attributeNoun(lemma(h)) && kids(h, "nmod:poss").isEmpty()) {
+                    for (int of : kids(h, "nmod")) {
+                        if (caseOf(of).equals("of")) {
+                            entity = entityPhrase(of);
+                        }
+                    }
+                }
                 if (entity != null) {
                     int[] span = p.subtree(h);
                     found.add(new Target(entity, null, span[0], span[1], flip));
