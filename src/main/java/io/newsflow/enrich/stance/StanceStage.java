@@ -422,7 +422,8 @@ public final class StanceStage implements Stage {
                 default -> {
                     String prep = frame.substring("prep:".length());
                     for (int c = 0; c < p.size(); c++) {
-                        if (p.head(c) == i && (rel(c, "obl") || rel(c, "nmod") || rel(c, "advcl"))
+                        if (p.head(c) == i && (rel(c, "obl") || rel(c, "nmod") || rel(c, "advcl")
+                                || p.relation(c).equals("acl"))
                                 && caseOf(c).equals(prep)) {
                             String ct = tag(c);
                             if (!(ct.startsWith("NN") || ct.startsWith("PRP") || ct.equals("CD") || ct.equals("VBG"))) {
