@@ -84,6 +84,7 @@ public final class StanceStage implements Stage {
     private final Pattern topicPattern;
     private final Map<String, KbCountry> capitals;
     private final Map<String, String> metonyms;
+    private final Set<String> countries;
 
     /** The stage with the bundled lexicons, topics and knowledge base. */
     public StanceStage() {
@@ -105,9 +106,18 @@ public final class StanceStage implements Stage {
         this.topicPattern = Pattern.compile("\\b(" + String.join("|", aliases.stream().map(Pattern::quote).toList())
                 + ")\\b", Pattern.CASE_INSENSITIVE);
         Map<String, KbCountry> caps = new HashMap<>();
+        Set<String> countries = new HashSet<>();
         for (KbCountry c : kb.countries()) {
             for (String capital : c.capitals()) {
                 caps.putIfAbsent(capital.toLowerCase(Locale.ROOT), c);
+                int comma = capital.indexOf(',');
+                if (comma > 0) {
+                    caps.putIfAbsent(capital.substring(0, comma).strip().toLowerCase(Locale.ROOT), c);
+                }
+            }
+            countries.add(c.name().toLowerCase(Locale.ROOT));
+            if (c.qid() != null) {
+                countries.add(c.qid());
             }
         }
         for (String place : lexicon.metonyms().keySet()) {
@@ -115,6 +125,7 @@ public final class StanceStage implements Stage {
         }
         this.capitals = Map.copyOf(caps);
         this.metonyms = lexicon.metonyms();
+        this.countries = Set.copyOf(countries);
     }
 
     /**
@@ -854,6 +865,16 @@ public final class StanceStage implements Stage {
             return ref(m);
         }
 
+        /** A place holds a stance only as a country, or as a capital or seat standing for one ("Geneva said" is no actor). */
+        private boolean canHold(Located m, Ref r) {
+            if (m.entity().type() != EntityType.LOCATION || r.entity() != m.entity()) {
+                return true;
+            }
+            Entity e = m.entity();
+            return countries.contains(e.name().toLowerCase(Locale.ROOT))
+                    || e.qid() != null && countries.contains(e.qid());
+        }
+
         private Ref pronoun(int i) {
             Located r = BodyMentions.pronounReferent(text, mentions.stream()
                     .filter(m -> m.entity().type() == EntityType.PERSON).toList(), startOf(i),
@@ -946,6 +967,9 @@ public final class StanceStage implements Stage {
                 }
                 if (m != null) {
                     Ref r = ref(m);
+                    if (!canHold(m, r)) {
+                        continue;
+                    }
                     if (refs.stream().noneMatch(x -> x.id().equals(r.id()))) {
                         refs.add(r);
                     }
