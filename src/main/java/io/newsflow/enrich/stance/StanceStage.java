@@ -740,6 +740,13 @@ public final class StanceStage implements Stage {
                     && p.head(kept.get(0)) == head)) {
                 kept.remove(0);
             }
+            // the phrase ends at the first comma after its head ("intervention, saying …")
+            for (int k = 0; k < kept.size(); k++) {
+                if (kept.get(k) > head && word(kept.get(k)).equals(",")) {
+                    kept = new ArrayList<>(kept.subList(0, k));
+                    break;
+                }
+            }
             while (!kept.isEmpty() && isPunct(kept.get(kept.size() - 1))) {
                 kept.remove(kept.size() - 1);
             }
