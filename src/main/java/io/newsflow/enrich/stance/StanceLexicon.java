@@ -47,6 +47,7 @@ public final class StanceLexicon {
 
     private final Map<String, Predicate> predicates;
     private final Map<String, String> phrasalHeads;
+    private final Map<String, Set<String>> wordClasses;
     private final Set<String> lightVerbs;
     private final Set<String> attributeNouns;
     private final Set<String> reversalVerbs;
@@ -96,6 +97,14 @@ public final class StanceLexicon {
         }
         this.phrasalHeads = Map.copyOf(phrasal);
         this.lightVerbs = lex.words("light-verbs", "lemma");
+        Map<String, Set<String>> classes = new HashMap<>();
+        for (LexiconTable.Row r : lex.table("stance-words").rows()) {
+            classes.computeIfAbsent(r.get("class"), k -> new java.util.HashSet<>())
+                    .add(r.get("word").toLowerCase(Locale.ROOT));
+        }
+        Map<String, Set<String>> frozenClasses = new HashMap<>();
+        classes.forEach((k, v) -> frozenClasses.put(k, Set.copyOf(v)));
+        this.wordClasses = Map.copyOf(frozenClasses);
         this.attributeNouns = lex.words("attribute-nouns", "lemma");
         this.reversalVerbs = lex.words("reversal-verbs", "lemma");
         this.speechVerbs = Set.copyOf(lex.table("speech-verbs").where("class", "speech").stream()
@@ -158,6 +167,11 @@ public final class StanceLexicon {
     /** True for nouns whose "of X" makes a stance on them a stance on X ("the leadership of X"). */
     public boolean attributeNoun(String lemma) {
         return attributeNouns.contains(lemma);
+    }
+
+    /** The words of one class of {@code lexicon/stance-words.tsv} (empty for a class with no entry). */
+    public Set<String> wordClass(String name) {
+        return wordClasses.getOrDefault(name, Set.of());
     }
 
     public boolean lightVerb(String lemma) {

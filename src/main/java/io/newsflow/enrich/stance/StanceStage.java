@@ -61,25 +61,18 @@ public final class StanceStage implements Stage {
     private static final double CONFIDENCE_ENTITY = 0.8;
     private static final double CONFIDENCE_TOPIC = 0.7;
     private static final double CONFIDENCE_WEAK = 0.5;
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those");
-    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "me", "us", "my", "our");
-    private static final Set<String> THIRD_PERSON = Set.of("he", "she", "him", "her", "his");
-    private static final Set<String> EMPTY_TARGETS = Set.of("it", "this", "that", "them", "they", "these", "those",
-            "which", "what", "one", "something", "anything", "everything", "nothing", "so", "move", "decision",
-            "idea", "plan", "proposal", "offer", "step", "measure", "statement", "remarks", "comments", "result",
-            "claim", "claims", "call", "request", "need", "report", "view", "position");
-    /** Objects that only carry a stance stated elsewhere ("reiterated his position that …"). */
-    private static final Set<String> STANCE_CONTAINERS = Set.of("stance", "position", "view", "opinion", "belief",
-            "determination", "intention", "desire", "wish");
-    /** Verbs too light to make an act on their own ("want to do", "wish it to be"). */
-    private static final Set<String> LIGHT_ACTS = Set.of("be", "do", "have", "get", "go", "come", "make", "take");
-    /** Prepositions of circumstance, left out of an act ("lift them during a visit"). */
-    private static final Set<String> CIRCUMSTANCES = Set.of("during", "in", "at", "after", "before", "since", "amid",
-            "despite", "following", "while", "when", "if", "as", "because");
+    /** UD relations whose subtrees never belong to a target phrase (grammar, not vocabulary). */
     private static final Set<String> EXCLUDED_IN_PHRASE = Set.of("acl:relcl", "appos", "parataxis", "advcl", "dep",
             "discourse", "obl:tmod", "nmod:tmod", "conj", "cc", "vocative", "list", "orphan");
 
     private final StanceLexicon lexicon;
+    private final Set<String> determiners;
+    private final Set<String> firstPerson;
+    private final Set<String> thirdPerson;
+    private final Set<String> emptyTargets;
+    private final Set<String> stanceContainers;
+    private final Set<String> lightActs;
+    private final Set<String> circumstances;
     private final Map<String, List<String>> topics;
     private final Pattern topicPattern;
     private final Map<String, KbCountry> capitals;
@@ -99,6 +92,13 @@ public final class StanceStage implements Stage {
     /** A stage over the given lexicon, topics and knowledge base (capitals standing for their governments). */
     public StanceStage(StanceLexicon lexicon, Map<String, List<String>> topics, KnowledgeBase kb) {
         this.lexicon = lexicon;
+        this.determiners = lexicon.wordClass("determiner");
+        this.firstPerson = lexicon.wordClass("first-person");
+        this.thirdPerson = lexicon.wordClass("third-person");
+        this.emptyTargets = lexicon.wordClass("empty-target");
+        this.stanceContainers = lexicon.wordClass("stance-container");
+        this.lightActs = lexicon.wordClass("light-act");
+        this.circumstances = lexicon.wordClass("circumstance");
         this.topics = Map.copyOf(topics);
         List<String> aliases = new ArrayList<>();
         topics.values().forEach(aliases::addAll);
@@ -471,7 +471,7 @@ public final class StanceStage implements Stage {
             for (int o : kids(i, "obj")) {
                 boolean carried = tag(o).startsWith("NN") && lexicon.predicate(lemma(o), Pos.NOUN) != null
                         && (lexicon.lightVerb(lemma(i)) || lexicon.reversalVerb(lemma(o)));
-                if (carried || STANCE_CONTAINERS.contains(lemma(o))) {
+                if (carried || stanceContainers.contains(lemma(o))) {
                     continue;
                 }
                 addPhrase(o, false, found);
@@ -504,7 +504,7 @@ public final class StanceStage implements Stage {
             }
             Set<Integer> skip = actSkips(x);
             skip.addAll(kids(x, "nsubj"));
-            if (LIGHT_ACTS.contains(lemma(x)) && kept(x, skip).size() <= 2) {
+            if (lightActs.contains(lemma(x)) && kept(x, skip).size() <= 2) {
                 return;
             }
             List<Integer> kept = kept(x, skip);
@@ -518,7 +518,7 @@ public final class StanceStage implements Stage {
         private Set<Integer> actSkips(int x) {
             Set<Integer> skip = new HashSet<>(kids(x, "mark", "aux", "aux:pass", "advmod"));
             for (int c : kids(x, "obl", "advcl")) {
-                if (CIRCUMSTANCES.contains(caseOf(c))) {
+                if (circumstances.contains(caseOf(c))) {
                     skip.add(c);
                 }
             }
@@ -654,7 +654,7 @@ public final class StanceStage implements Stage {
                 if (w.equals("you") || w.equals("yourself")) {
                     continue;
                 }
-                if (THIRD_PERSON.contains(w)) {
+                if (thirdPerson.contains(w)) {
                     Ref r = pronoun(h);
                     if (r != null) {
                         found.add(new Target(r, null, h, h, flip));
@@ -674,7 +674,7 @@ public final class StanceStage implements Stage {
                     found.add(new Target(entity, null, span[0], span[1], flip));
                     continue;
                 }
-                if (EMPTY_TARGETS.contains(lemma(h)) && kids(h, "nmod", "acl", "amod", "compound", "nmod:poss")
+                if (emptyTargets.contains(lemma(h)) && kids(h, "nmod", "acl", "amod", "compound", "nmod:poss")
                         .isEmpty()) {
                     continue;
                 }
@@ -735,7 +735,7 @@ public final class StanceStage implements Stage {
                     kept.add(j);
                 }
             }
-            while (!kept.isEmpty() && (DETERMINERS.contains(lower(kept.get(0))) || isPunct(kept.get(0))
+            while (!kept.isEmpty() && (determiners.contains(lower(kept.get(0))) || isPunct(kept.get(0))
                     || kept.get(0) != head && (rel(kept.get(0), "case") || rel(kept.get(0), "mark"))
                     && p.head(kept.get(0)) == head)) {
                 kept.remove(0);
@@ -782,7 +782,7 @@ public final class StanceStage implements Stage {
             String phrase = b.toString().replaceAll("[“”\"]", "").replaceAll("\\s+", " ").strip();
             boolean content = false;
             for (int j : kept) {
-                if (Character.isLetterOrDigit(word(j).charAt(0)) && !DETERMINERS.contains(lower(j))) {
+                if (Character.isLetterOrDigit(word(j).charAt(0)) && !determiners.contains(lower(j))) {
                     content = true;
                     break;
                 }
@@ -942,14 +942,14 @@ public final class StanceStage implements Stage {
             words.addAll(kids(subj, "conj"));
             for (int w : words) {
                 String lw = lower(w);
-                if (FIRST_PERSON.contains(lw)) {
+                if (firstPerson.contains(lw)) {
                     Ref r = quoteSpeaker(w);
                     if (r != null) {
                         refs.add(r);
                     }
                     continue;
                 }
-                if (THIRD_PERSON.contains(lw)) {
+                if (thirdPerson.contains(lw)) {
                     Ref r = layer.quoteAt(startOf(w)) == null ? pronoun(w) : null;
                     if (r != null) {
                         refs.add(r);

@@ -123,14 +123,17 @@ public final class TextLayer {
 
     /** The sentence holding {@code offset}, or the nearest one before it; null when the text has none. */
     public Sentence sentenceAt(int offset) {
-        Sentence best = null;
-        for (Sentence s : sentences) {
-            if (s.start() > offset) {
-                break;
+        int lo = 0;
+        int hi = sentences.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sentences.get(mid).start() <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            best = s;
         }
-        return best;
+        return lo == 0 ? null : sentences.get(lo - 1);
     }
 
     /** Index of the first token ending after {@code offset}, or the token count. */
