@@ -62,6 +62,8 @@ public final class StanceStage implements Stage {
     private static final double CONFIDENCE_TOPIC = 0.7;
     private static final double CONFIDENCE_WEAK = 0.5;
     /** UD relations whose subtrees never belong to a target phrase (grammar, not vocabulary). */
+    /** Penn tags a target phrase may not end with: prepositions, conjunctions, determiners, "to", possessives. */
+    private static final Set<String> FUNCTION_TAGS = Set.of("IN", "CC", "DT", "TO", "POS", "PRP$", "WDT");
     private static final Set<String> EXCLUDED_IN_PHRASE = Set.of("acl:relcl", "appos", "parataxis", "advcl", "dep",
             "discourse", "obl:tmod", "nmod:tmod", "conj", "cc", "vocative", "list", "orphan");
 
@@ -73,6 +75,7 @@ public final class StanceStage implements Stage {
     private final Set<String> stanceContainers;
     private final Set<String> lightActs;
     private final Set<String> circumstances;
+    private final Set<String> media;
     private final Map<String, List<String>> topics;
     private final Pattern topicPattern;
     private final Map<String, KbCountry> capitals;
@@ -99,6 +102,7 @@ public final class StanceStage implements Stage {
         this.stanceContainers = lexicon.wordClass("stance-container");
         this.lightActs = lexicon.wordClass("light-act");
         this.circumstances = lexicon.wordClass("circumstance");
+        this.media = lexicon.wordClass("medium");
         this.topics = Map.copyOf(topics);
         List<String> aliases = new ArrayList<>();
         topics.values().forEach(aliases::addAll);
@@ -432,8 +436,11 @@ public final class StanceStage implements Stage {
                 case "label" -> label(i, pr, found);
                 default -> {
                     String prep = frame.substring("prep:".length());
+                    // a noun's argument may hang on its light verb ("took a swipe | at the party")
+                    int lightVerb = pr.pos() == Pos.NOUN && rel(i, "obj") && p.head(i) >= 0
+                            && lexicon.lightVerb(lemma(p.head(i))) ? p.head(i) : -2;
                     for (int c = 0; c < p.size(); c++) {
-                        if (p.head(c) == i && (rel(c, "obl") || rel(c, "nmod") || rel(c, "advcl")
+                        if ((p.head(c) == i || p.head(c) == lightVerb && c > i) && (rel(c, "obl") || rel(c, "nmod") || rel(c, "advcl")
                                 || p.relation(c).equals("acl"))
                                 && caseOf(c).equals(prep)) {
                             String ct = tag(c);
@@ -441,6 +448,7 @@ public final class StanceStage implements Stage {
                                 continue;
                             }
                             addPhrase(c, false, found);
+                            break;
                         }
                     }
                 }
@@ -662,12 +670,8 @@ public final class StanceStage implements Stage {
                     continue;
                 }
                 Ref entity = entityPhrase(h);
-                if (entity == null && lexicon.attributeNoun(lemma(h)) && kids(h, "nmod:poss").isEmpty()) {
-                    for (int of : kids(h, "nmod")) {
-                        if (caseOf(of).equals("of")) {
-                            entity = entityPhrase(of);
-                        }
-                    }
+                if (entity == null && lexicon.attributeNoun(lemma(h))) {
+                    entity = attributeOwner(h);
                 }
                 if (entity != null) {
                     int[] span = p.subtree(h);
@@ -687,6 +691,28 @@ public final class StanceStage implements Stage {
                     found.add(new Target(null, phrase, kept.get(0), kept.get(kept.size() - 1), flip));
                 }
             }
+        }
+
+        /**
+         * Whose attribute an attribute noun names, when that is one person or organisation: "the remarks of the
+         * minister", "the minister's remarks" (a place's "role" or "leadership" stays a topic), else null.
+         */
+        private Ref attributeOwner(int h) {
+            for (int of : kids(h, "nmod")) {
+                if (caseOf(of).equals("of")) {
+                    Ref r = entityPhrase(of);
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+            for (int poss : kids(h, "nmod:poss")) {
+                Located m = mentionAt(poss);
+                if (m != null && m.entity().type() != EntityType.LOCATION && kids(poss, "conj").isEmpty()) {
+                    return ref(m);
+                }
+            }
+            return null;
         }
 
         /** The noun a relative pronoun stands for ("the leader who was backed"), or -1. */
@@ -714,6 +740,7 @@ public final class StanceStage implements Stage {
                 boolean cut = EXCLUDED_IN_PHRASE.contains(p.relation(j))
                         || ((rel(j, "obl") || rel(j, "advmod") || rel(j, "nmod") && !caseOf(j).equals("of"))
                         && lexicon.timeWord(lemma(j)))
+                        || (rel(j, "obl") || rel(j, "nmod") && !caseOf(j).equals("of")) && media.contains(lemma(j))
                         || (p.head(j) == head && rel(j, "punct"));
                 if (cut) {
                     dropped.add(j);
@@ -747,7 +774,9 @@ public final class StanceStage implements Stage {
                     break;
                 }
             }
-            while (!kept.isEmpty() && isPunct(kept.get(kept.size() - 1))) {
+            // nor with a word that needs what was cut after it ("offer for a ceasefire of", "plans and")
+            while (!kept.isEmpty() && kept.get(kept.size() - 1) != head && (isPunct(kept.get(kept.size() - 1))
+                    || FUNCTION_TAGS.contains(tag(kept.get(kept.size() - 1))))) {
                 kept.remove(kept.size() - 1);
             }
             if (kept.size() > MAX_TARGET_TOKENS) {
@@ -992,7 +1021,7 @@ public final class StanceStage implements Stage {
                 for (int poss : kids(i, "nmod:poss")) {
                     List<Ref> r = resolve(poss);
                     if (!r.isEmpty()) {
-                        return r;
+                        return ownSpeaker(i, r);
                     }
                 }
                 int h = p.head(i);
@@ -1006,7 +1035,7 @@ public final class StanceStage implements Stage {
                     if ((tag(n).equals("WP") || tag(n).equals("WDT")) && relativeHead(n) >= 0) {
                         return resolve(relativeHead(n));
                     }
-                    return n == i ? List.of() : resolve(n);
+                    return n == i ? List.of() : ownSpeaker(v, resolve(n));
                 }
                 if (!kids(v, "aux:pass").isEmpty() || rel(v, "acl") && tag(v).equals("VBN")) {
                     for (int c : kids(v, "obl:agent", "obl")) {
@@ -1027,6 +1056,47 @@ public final class StanceStage implements Stage {
                 break;
             }
             return List.of();
+        }
+
+        /**
+         * A country that is the subject of reported speech stands for the speaker who holds office in it: in
+         * "the president said Egypt supported …" the stance is the president's. Other holders are kept.
+         */
+        private List<Ref> ownSpeaker(int clause, List<Ref> holders) {
+            if (holders.size() != 1 || !isCountry(holders.get(0))) {
+                return holders;
+            }
+            String country = holders.get(0).name().toLowerCase(Locale.ROOT);
+            Ref speaker = quoteSpeaker(clause);
+            if (speaker == null) {
+                int v = clause;
+                for (int steps = 0; steps < 4 && v >= 0 && speaker == null; steps++) {
+                    int h = p.head(v);
+                    if (h < 0) {
+                        break;
+                    }
+                    if ((rel(v, "ccomp") || rel(v, "parataxis")) && lexicon.speechVerb(lemma(h))) {
+                        for (int n : kids(h, "nsubj")) {
+                            List<Ref> r = resolve(n);
+                            speaker = r.size() == 1 ? r.get(0) : null;
+                        }
+                        break;
+                    }
+                    v = h;
+                }
+            }
+            if (speaker != null && speaker.entity() != null && speaker.entity().type() == EntityType.PERSON
+                    && speaker.entity().role() != null
+                    && speaker.entity().role().toLowerCase(Locale.ROOT).endsWith(" of " + country)) {
+                return List.of(speaker);
+            }
+            return holders;
+        }
+
+        private boolean isCountry(Ref r) {
+            return r.entity() == null ? r.id().startsWith("country:") || countries.contains(r.id())
+                    : r.entity().type() == EntityType.LOCATION && (countries.contains(r.name().toLowerCase(Locale.ROOT))
+                    || r.entity().qid() != null && countries.contains(r.entity().qid()));
         }
 
         /** True when the predicate's own clause names someone ("the union's support", "X was open to"). */

@@ -58,7 +58,10 @@ class StanceRuleCasesTest {
         return out.stream();
     }
 
-    /** A document whose entities are named in {@code spec} ("Name|alias=TYPE;…"), mentioned wherever they occur. */
+    /**
+     * A document whose entities are named in {@code spec} ("Name|alias=TYPE;…", or "=TYPE@role" for an office
+     * holder), mentioned wherever they occur.
+     */
     static Document document(String text, String spec) {
         List<Entity> entities = new ArrayList<>();
         int n = 0;
@@ -79,8 +82,9 @@ class StanceRuleCasesTest {
                     }
                 }
             }
-            entities.add(new Entity("e" + n++, names[0], EntityType.valueOf(kv[1].strip()), null, false, null, 1.0,
-                    mentions));
+            String[] typeRole = kv[1].split("@", 2);
+            entities.add(new Entity("e" + n++, names[0], EntityType.valueOf(typeRole[0].strip()), null,
+                    typeRole.length > 1, typeRole.length > 1 ? typeRole[1].strip() : null, 1.0, mentions));
         }
         return Document.of("case", "", text, false, "en", Instant.parse("2026-03-02T09:00:00Z"))
                 .withEntities(entities);
