@@ -76,6 +76,8 @@ public final class StanceStage implements Stage {
     private final Set<String> lightActs;
     private final Set<String> circumstances;
     private final Set<String> media;
+    private final Set<String> governments;
+    private final Map<String, KbCountry> demonyms;
     private final Map<String, List<String>> topics;
     private final Pattern topicPattern;
     private final Map<String, KbCountry> capitals;
@@ -103,6 +105,7 @@ public final class StanceStage implements Stage {
         this.lightActs = lexicon.wordClass("light-act");
         this.circumstances = lexicon.wordClass("circumstance");
         this.media = lexicon.wordClass("medium");
+        this.governments = lexicon.wordClass("government");
         this.topics = Map.copyOf(topics);
         List<String> aliases = new ArrayList<>();
         topics.values().forEach(aliases::addAll);
@@ -111,6 +114,7 @@ public final class StanceStage implements Stage {
                 + ")\\b", Pattern.CASE_INSENSITIVE);
         Map<String, KbCountry> caps = new HashMap<>();
         Set<String> countries = new HashSet<>();
+        Map<String, KbCountry> dems = new HashMap<>();
         for (KbCountry c : kb.countries()) {
             for (String capital : c.capitals()) {
                 caps.putIfAbsent(capital.toLowerCase(Locale.ROOT), c);
@@ -118,6 +122,9 @@ public final class StanceStage implements Stage {
                 if (comma > 0) {
                     caps.putIfAbsent(capital.substring(0, comma).strip().toLowerCase(Locale.ROOT), c);
                 }
+            }
+            for (String demonym : c.demonyms()) {
+                dems.putIfAbsent(demonym.toLowerCase(Locale.ROOT), c);
             }
             countries.add(c.name().toLowerCase(Locale.ROOT));
             if (c.qid() != null) {
@@ -130,6 +137,7 @@ public final class StanceStage implements Stage {
         this.capitals = Map.copyOf(caps);
         this.metonyms = lexicon.metonyms();
         this.countries = Set.copyOf(countries);
+        this.demonyms = Map.copyOf(dems);
     }
 
     /**
@@ -358,6 +366,9 @@ public final class StanceStage implements Stage {
                     holders = speaker(i);
                 }
                 if (holders.isEmpty()) {
+                    if (System.getenv("NF_DEBUG") != null) {
+                        System.err.println("NOHOLDER " + doc.id() + " " + pr.lemma() + " | " + text.substring(s.start(), s.end()).replace('\n', ' '));
+                    }
                     return;
                 }
                 boolean negated = negated(i);
@@ -472,7 +483,7 @@ public final class StanceStage implements Stage {
                 }
                 return;
             }
-            if (rel(i, "acl") && tag(i).equals("VBN")) {
+            if (rel(i, "acl") && tag(i).equals("VBN") && kids(i, "aux", "nsubj").isEmpty()) {
                 addPhrase(p.head(i), false, found, Set.of(i));
                 return;
             }
@@ -659,7 +670,7 @@ public final class StanceStage implements Stage {
                     h = relativeHead(h);
                     w = lower(h);
                 }
-                if (w.equals("you") || w.equals("yourself")) {
+                if (w.equals("you") || w.equals("yourself") || lexicon.timeWord(lemma(h))) {
                     continue;
                 }
                 if (thirdPerson.contains(w)) {
@@ -994,11 +1005,24 @@ public final class StanceStage implements Stage {
                 }
                 Located m = mentionAt(w);
                 if (m == null) {
-                    for (int c : kids(w, "nmod:poss", "compound")) {
+                    for (int c : kids(w, "nmod:poss", "compound", "appos")) {
                         m = mentionAt(c);
                         if (m != null) {
                             break;
                         }
+                    }
+                }
+                if (m == null && rel(w, "appos") && p.head(w) >= 0) {
+                    // "Boric, a former student leader who vowed …": the apposition names the person
+                    m = mentionAt(p.head(w));
+                }
+                if (m == null && governments.contains(lemma(w))) {
+                    Ref government = governmentOf(w);
+                    if (government != null) {
+                        if (refs.stream().noneMatch(x -> x.id().equals(government.id()))) {
+                            refs.add(government);
+                        }
+                        continue;
                     }
                 }
                 if (m != null) {
@@ -1048,7 +1072,26 @@ public final class StanceStage implements Stage {
                 if (rel(v, "acl:relcl")) {
                     return resolve(p.head(v));
                 }
+                if (tag(v).equals("VBG") && v > 0 && word(v - 1).equals(",") && p.head(v) >= 0
+                        && (rel(v, "conj") || rel(v, "acl") || rel(v, "advcl") || rel(v, "dep"))) {
+                    // ", rejecting the charges", hung by the parser on a noun or loosely on the verb: an adjunct of
+                    // the clause's verb, whose subject it shares
+                    int up = p.head(v);
+                    while (up >= 0 && !verb(up)) {
+                        up = p.head(up);
+                    }
+                    if (up < 0) {
+                        break;
+                    }
+                    v = up;
+                    continue;
+                }
+                if (rel(v, "xcomp") && p.head(v) >= 0 && !kids(p.head(v), "obj").isEmpty()) {
+                    // object control: in "prompted the minister to resign" the minister resigns
+                    return resolve(kids(p.head(v), "obj").get(0));
+                }
                 if (rel(v, "xcomp") || rel(v, "conj") || rel(v, "advcl") && kids(v, "mark").isEmpty()
+                        || rel(v, "advcl") && tag(v).equals("VBG")
                         || rel(v, "ccomp") && adjectival) {
                     v = p.head(v);
                     continue;
@@ -1069,20 +1112,10 @@ public final class StanceStage implements Stage {
             String country = holders.get(0).name().toLowerCase(Locale.ROOT);
             Ref speaker = quoteSpeaker(clause);
             if (speaker == null) {
-                int v = clause;
-                for (int steps = 0; steps < 4 && v >= 0 && speaker == null; steps++) {
-                    int h = p.head(v);
-                    if (h < 0) {
-                        break;
-                    }
-                    if ((rel(v, "ccomp") || rel(v, "parataxis")) && lexicon.speechVerb(lemma(h))) {
-                        for (int n : kids(h, "nsubj")) {
-                            List<Ref> r = resolve(n);
-                            speaker = r.size() == 1 ? r.get(0) : null;
-                        }
-                        break;
-                    }
-                    v = h;
+                int verb = reportingVerb(clause);
+                for (int n : verb < 0 ? List.<Integer>of() : kids(verb, "nsubj")) {
+                    List<Ref> r = resolve(n);
+                    speaker = r.size() == 1 ? r.get(0) : null;
                 }
             }
             if (speaker != null && speaker.entity() != null && speaker.entity().type() == EntityType.PERSON
@@ -1093,10 +1126,30 @@ public final class StanceStage implements Stage {
             return holders;
         }
 
+        /** "the Lebanese government", "the French authorities": the country a demonym before the noun names. */
+        private Ref governmentOf(int w) {
+            for (int a : kids(w, "amod", "compound")) {
+                KbCountry c = demonyms.get(lower(a));
+                if (c != null) {
+                    return country(c);
+                }
+            }
+            return null;
+        }
+
         private boolean isCountry(Ref r) {
             return r.entity() == null ? r.id().startsWith("country:") || countries.contains(r.id())
                     : r.entity().type() == EntityType.LOCATION && (countries.contains(r.name().toLowerCase(Locale.ROOT))
                     || r.entity().qid() != null && countries.contains(r.entity().qid()));
+        }
+
+        /**
+         * True when clause {@code v} is what speech verb {@code h} reports: its complement, or a clause before it
+         * that the parser hung on it otherwise ("The plan is fair, the minister said").
+         */
+        private boolean reported(int v, int h) {
+            return lexicon.speechVerb(lemma(h)) && (rel(v, "ccomp") || rel(v, "parataxis")
+                    || v < h && rel(v, "advcl") && kids(v, "mark").isEmpty());
         }
 
         /** True when the predicate's own clause names someone ("the union's support", "X was open to"). */
@@ -1110,21 +1163,36 @@ public final class StanceStage implements Stage {
             if (q != null) {
                 return List.of(q);
             }
+            int verb = reportingVerb(i);
+            for (int n : verb < 0 ? List.<Integer>of() : kids(verb, "nsubj")) {
+                return resolve(n);
+            }
+            return List.of();
+        }
+
+        /**
+         * The speech verb that reports the clause of word {@code i}, climbing at most four heads: the verb the
+         * clause is the complement of, or one hung on the clause after it ("…, the minister said"); else -1.
+         */
+        private int reportingVerb(int i) {
             int v = i;
             for (int steps = 0; steps < 4 && v >= 0; steps++) {
+                for (int c : kids(v, "parataxis", "advcl")) {
+                    if (c > v && lexicon.speechVerb(lemma(c)) && kids(c, "mark").isEmpty()
+                            && !kids(c, "nsubj").isEmpty()) {
+                        return c;
+                    }
+                }
                 int h = p.head(v);
                 if (h < 0) {
                     break;
                 }
-                if ((rel(v, "ccomp") || rel(v, "parataxis")) && lexicon.speechVerb(lemma(h))) {
-                    for (int n : kids(h, "nsubj")) {
-                        return resolve(n);
-                    }
-                    return List.of();
+                if (reported(v, h)) {
+                    return h;
                 }
                 v = h;
             }
-            return List.of();
+            return -1;
         }
 
         // ---- modifiers
