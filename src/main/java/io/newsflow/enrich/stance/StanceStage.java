@@ -366,9 +366,6 @@ public final class StanceStage implements Stage {
                     holders = speaker(i);
                 }
                 if (holders.isEmpty()) {
-                    if (System.getenv("NF_DEBUG") != null) {
-                        System.err.println("NOHOLDER " + doc.id() + " " + pr.lemma() + " | " + text.substring(s.start(), s.end()).replace('\n', ' '));
-                    }
                     return;
                 }
                 boolean negated = negated(i);
