@@ -10,6 +10,7 @@ import io.newsflow.enrich.kb.KbPerson;
 import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.kb.OfficeKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -169,13 +170,18 @@ final class TitleResolver {
                 continue;
             }
             Cluster person = e.getValue().iterator().next();
-            Pattern reference = Pattern.compile("(?<![\\p{L}])[Tt]he\\s+(?i:" + Pattern.quote(e.getKey())
-                    + ")(?![\\p{L}-])(?!\\s+of\\b)(?!\\s+\\p{Lu})");
+            // "the spokesperson", or "the Foreign Office spokesperson" when the introduction said "Foreign Office"
+            Pattern reference = Pattern.compile("(?<![\\p{L}])[Tt]he\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3})(?i:"
+                    + Pattern.quote(e.getKey()) + ")(?![\\p{L}-])(?!\\s+of\\b)(?!\\s+\\p{Lu})");
+            String introductions = introductions(doc, person);
             for (Field field : Field.values()) {
                 String text = doc.text(field);
                 Matcher m = reference.matcher(text);
                 while (m.find()) {
-                    if (!clusters.overlapsMention(field, m.start(), m.end())
+                    boolean qualifiedAsIntroduced = Arrays.stream(m.group(1).strip().split("\\s+"))
+                            .allMatch(w -> w.isEmpty() || introductions.contains(w));
+                    // a qualifier may itself be a name ("the Foreign Office spokesperson"); the noun may not
+                    if (qualifiedAsIntroduced && !clusters.overlapsMention(field, m.end(1), m.end())
                             && !clusters.appositive(field, text, m.start(), m.end())) {
                         person.mentions.add(new Document.Mention(field, m.start(), m.end(), m.group(),
                                 MentionKind.TITLE));
@@ -184,6 +190,18 @@ final class TitleResolver {
                 }
             }
         }
+    }
+
+    /** The text just before each name mention of a person: where the article introduced them. */
+    private static String introductions(Document doc, Cluster person) {
+        StringBuilder b = new StringBuilder();
+        for (Document.Mention m : person.mentions) {
+            if (m.kind() == MentionKind.NAME) {
+                String text = doc.text(m.field());
+                b.append(text, Math.max(0, m.start() - 60), m.start()).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /**
