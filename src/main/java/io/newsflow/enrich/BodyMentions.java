@@ -45,15 +45,25 @@ public final class BodyMentions {
 
     /**
      * The person a pronoun at {@code offset} most likely means: the first person named in the sentence that holds
-     * the nearest person mention before it (its subject rather than its object); null when no person came before.
+     * the nearest person mention before it (its subject rather than its object), passing over a sentence whose only
+     * person is a possessive ("X's remarks"); null when no person came before.
      */
     public static Located pronounReferent(String text, List<Located> mentions, int offset,
                                           IntUnaryOperator sentenceStart) {
         Located last = null;
+        Located lastNonPossessive = null;
         for (Located m : mentions) {
             if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
                 last = m;
+                if (!possessive(text, m)) {
+                    lastNonPossessive = m;
+                }
             }
+        }
+        if (last != null && lastNonPossessive != null && possessive(text, last)
+                && sentenceStart.applyAsInt(last.start()) != sentenceStart.applyAsInt(lastNonPossessive.start())) {
+            // "Referring to Lee's remarks, she said": a possessive alone in its sentence is no antecedent
+            last = lastNonPossessive;
         }
         if (last == null) {
             return null;

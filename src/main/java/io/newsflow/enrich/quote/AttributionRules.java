@@ -97,6 +97,9 @@ public final class AttributionRules {
             + "then\\s+)?");
     private static final Pattern LEAD_WORDS = Pattern.compile(
             "(?i)(the|reporters|journalists|[a-z]+ly|on \\p{L}+|in \\p{L}+)?");
+    /** "said Senator X", "said U.S. Secretary of State X": a capitalised title, then the speaker. */
+    private static final Pattern TITLE_BEFORE_NAME = Pattern.compile("(?:(?:the|its|their)\\s+)?\\p{Lu}[\\p{L}.’'-]*"
+            + "(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}.’'-]*){0,4}");
     /** "said its founder Mark van Baal", "said the group's chief executive, X": a role, then the speaker. */
     private static final Pattern ROLE_BEFORE_NAME = Pattern.compile("(?:(?:the|its|their|his|her|a|an|[\\p{L}]+['’]s)"
             + "\\s+){0,2}(?:(?:senior|deputy|chief|executive|general|former|acting|managing|vice|co-)\\s*)*(?:founder|"
@@ -492,6 +495,6 @@ public final class AttributionRules {
     private static boolean leadsWith(String text, int from, int mentionStart) {
         String between = text.substring(from, mentionStart).strip();
         return between.isEmpty() || LEAD_WORDS.matcher(between).matches()
-                || ROLE_BEFORE_NAME.matcher(between).matches();
+                || ROLE_BEFORE_NAME.matcher(between).matches() || TITLE_BEFORE_NAME.matcher(between).matches();
     }
 }
