@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.alert.Alerting;
+import io.newsflow.config.KafkaClients;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.enrich.PipelineStages;
@@ -135,11 +136,11 @@ public final class NewsflowApp implements AutoCloseable {
             if (server != null) {
                 RecordCodec<LeaderAlert> alerts = new RecordCodec<>(s.serdes(), LeaderAlert.class);
                 RecordCodec<EnrichedArticle> articles = new RecordCodec<>(s.serdes(), EnrichedArticle.class);
-                String bootstrap = runtime.bootstrapServers();
-                alertFeed = new TopicFeed<>(bootstrap, s.pipeline().topics().alerts(),
+                KafkaClients clients = KafkaClients.of(runtime);
+                alertFeed = new TopicFeed<>(clients, s.pipeline().topics().alerts(),
                         b -> alerts.decode(s.pipeline().topics().alerts(), b), 200, LeaderAlert::getAlertId).start();
-                articleFeed = new TopicFeed<>(bootstrap, s.pipeline().topics().enriched(),
-                        b -> articles.decode(s.pipeline().topics().enriched(), b), 50).start();
+                articleFeed = new TopicFeed<>(clients, s.pipeline().topics().enriched(),
+                        b -> articles.decode(s.pipeline().topics().enriched(), b), 50, null).start();
                 PipelineRunner p = pipeline;
                 PipelineRunner f = fast;
                 HttpApi.Health health = new HttpApi.Health() {

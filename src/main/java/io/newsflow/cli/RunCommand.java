@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PipelineStages stages = serve.role == NewsflowApp.Role.FAST_ALERTS
                 ? PipelineStages.named(List.of()) : enrichment.pipelineStages();
-        Cluster cluster = Cluster.open(kafka.bootstrapServers, kafka.brokerDataDir, kafka.brokerPort);
+        Cluster cluster = kafka.cluster(kafka.brokerDataDir, kafka.brokerPort);
         AtomicBoolean closed = new AtomicBoolean();
         NewsflowApp runner;
         try {
