@@ -95,7 +95,8 @@ final class DemoCommand implements Callable<Integer> {
             SerdeFactory serdes = kafka.serdes();
             try (NewsflowApp app = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(),
                     stages, serve.alerting(enrichment.knowledgeBase()), serdes, serve.httpHost,
-                    serve.httpPort, serve.advertisedHost, Clock.systemUTC()))) {
+                    serve.httpPort, serve.advertisedHost, Clock.systemUTC(), NewsflowApp.Role.ALL,
+                    serve.httpOptions()))) {
                 out.printf("Pipeline running: stages %s, %s, %s framing%n", stages.stageNames(),
                         runtime.processingGuarantee(), serdes.framing());
                 if (app.fastTier() != null) {

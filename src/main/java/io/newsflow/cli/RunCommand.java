@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             RuntimeConfig runtime = kafka.runtimeConfig().withBootstrapServers(cluster.bootstrapServers());
             runner = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(), stages,
                     serve.alerting(enrichment.knowledgeBase()), kafka.serdes(), serve.httpHost,
-                    serve.httpPort, serve.advertisedHost, Clock.systemUTC(), serve.role));
+                    serve.httpPort, serve.advertisedHost, Clock.systemUTC(), serve.role, serve.httpOptions()));
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
