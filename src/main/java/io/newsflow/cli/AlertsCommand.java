@@ -56,7 +56,7 @@ final class AlertsCommand {
         @Option(names = "--tiers", split = ",", paramLabel = "TIER", description = "Deliver only these tiers: ${COMPLETION-CANDIDATES}. Default: all.")
         List<AlertTier> tiers = new ArrayList<>();
 
-        @Option(names = "--secret", paramLabel = "SECRET", description = "Sign each body with HMAC-SHA256 in header X-Newsflow-Signature: sha256=<hex>. "
+        @Option(names = "--secret", paramLabel = "SECRET", description = "Sign each request: X-Newsflow-Timestamp (Unix seconds) and X-Newsflow-Signature: sha256=<hex HMAC-SHA256 of timestamp.body>. "
                 + "Prefer the variable NEWSFLOW_SECRET to keep it out of the process list.")
         String secret;
 
