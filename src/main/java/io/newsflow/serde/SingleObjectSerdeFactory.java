@@ -77,8 +77,9 @@ final class SingleObjectSerdeFactory implements SerdeFactory {
             try {
                 return decoder.decode(bytes);
             } catch (MissingSchemaException e) {
-                throw new SerializationException("unknown writer schema for " + type.getSimpleName() + ": "
-                        + e.getMessage() + " (neither the compiled schema nor a released one"
+                throw new SerializationException("not a " + type.getSimpleName()
+                        + " in Avro single-object encoding: unknown writer schema (" + e.getMessage()
+                        + "; neither the compiled schema nor a released one"
                         + (resolver == null ? ")" : ", nor known to the resolver)"), e);
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("not a " + type.getSimpleName()

@@ -122,7 +122,7 @@ class ReleasedSchemasTest {
 
         RecordCodec<RawArticle> plain = new RecordCodec<>(SerdeFactory.singleObject(), RawArticle.class);
         assertThatThrownBy(() -> plain.decode("t", bytes)).isInstanceOf(SerializationException.class)
-                .hasMessageContaining("unknown writer schema for RawArticle")
+                .hasMessageContaining("not a RawArticle in Avro single-object encoding: unknown writer schema")
                 .hasMessageContaining(Long.toString(fingerprint(future)));
 
         SchemaStore.Cache store = new SchemaStore.Cache();
