@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.MetricsReporter;
@@ -21,11 +20,6 @@ public final class RecordingMetricsReporter implements MetricsReporter {
     /** Client id to that client's configuration, for every client built since the last {@link #clear()}. */
     static Map<String, Map<String, Object>> configs() {
         return Map.copyOf(CONFIGS);
-    }
-
-    /** The first recorded client whose id contains {@code part}. */
-    static Optional<Map<String, Object>> clientContaining(String part) {
-        return CONFIGS.entrySet().stream().filter(e -> e.getKey().contains(part)).map(Map.Entry::getValue).findFirst();
     }
 
     static void clear() {
