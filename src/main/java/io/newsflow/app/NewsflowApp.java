@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.alert.Alerting;
+import io.newsflow.config.KafkaClients;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.enrich.PipelineStages;
@@ -13,6 +14,7 @@ import io.newsflow.topology.FastAlertTopology;
 import io.newsflow.topology.NewsflowTopology;
 import io.newsflow.topology.PipelineRunner;
 import io.newsflow.web.HttpApi;
+import io.newsflow.web.HttpOptions;
 import io.newsflow.web.StateQueries;
 import io.newsflow.web.TopicFeed;
 import java.io.IOException;
@@ -50,11 +52,13 @@ public final class NewsflowApp implements AutoCloseable {
      * @param httpPort HTTP port, 0 = any free port, negative = no HTTP API
      * @param advertisedHost host name other instances use to reach this one ({@code application.server})
      * @param role which parts this process runs
+     * @param http the HTTP API's token, CORS origin and limits
      */
     public record Settings(RuntimeConfig runtime, PipelineConfig pipeline, PipelineStages stages, Alerting alerting,
                            SerdeFactory serdes, String httpHost, int httpPort, String advertisedHost, Clock clock,
-                           Role role) {
+                           Role role, HttpOptions http) {
         public Settings {
+            Objects.requireNonNull(http, "http");
             Objects.requireNonNull(runtime, "runtime");
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(stages, "stages");
@@ -63,6 +67,14 @@ public final class NewsflowApp implements AutoCloseable {
             if (role == Role.FAST_ALERTS && alerting == null) {
                 throw new IllegalArgumentException("the fast-alerts role needs alerting");
             }
+        }
+
+        /** The HTTP API without a token or CORS, with the default limits. */
+        public Settings(RuntimeConfig runtime, PipelineConfig pipeline, PipelineStages stages, Alerting alerting,
+                        SerdeFactory serdes, String httpHost, int httpPort, String advertisedHost, Clock clock,
+                        Role role) {
+            this(runtime, pipeline, stages, alerting, serdes, httpHost, httpPort, advertisedHost, clock, role,
+                    HttpOptions.defaults());
         }
 
         /** Every part in one process. */
@@ -112,7 +124,7 @@ public final class NewsflowApp implements AutoCloseable {
             RuntimeConfig runtime = s.runtime();
             HostInfo self = null;
             if (s.httpPort() >= 0) {
-                server = HttpApi.bind(s.httpHost(), s.httpPort());
+                server = HttpApi.bind(s.httpHost(), s.httpPort(), s.http());
                 self = new HostInfo(s.advertisedHost(), server.getAddress().getPort());
                 runtime = runtime.withOverrides(Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG,
                         self.host() + ":" + self.port()));
@@ -135,11 +147,11 @@ public final class NewsflowApp implements AutoCloseable {
             if (server != null) {
                 RecordCodec<LeaderAlert> alerts = new RecordCodec<>(s.serdes(), LeaderAlert.class);
                 RecordCodec<EnrichedArticle> articles = new RecordCodec<>(s.serdes(), EnrichedArticle.class);
-                String bootstrap = runtime.bootstrapServers();
-                alertFeed = new TopicFeed<>(bootstrap, s.pipeline().topics().alerts(),
+                KafkaClients clients = KafkaClients.of(runtime);
+                alertFeed = new TopicFeed<>(clients, s.pipeline().topics().alerts(),
                         b -> alerts.decode(s.pipeline().topics().alerts(), b), 200, LeaderAlert::getAlertId).start();
-                articleFeed = new TopicFeed<>(bootstrap, s.pipeline().topics().enriched(),
-                        b -> articles.decode(s.pipeline().topics().enriched(), b), 50).start();
+                articleFeed = new TopicFeed<>(clients, s.pipeline().topics().enriched(),
+                        b -> articles.decode(s.pipeline().topics().enriched(), b), 50, null).start();
                 PipelineRunner p = pipeline;
                 PipelineRunner f = fast;
                 HttpApi.Health health = new HttpApi.Health() {
@@ -160,7 +172,8 @@ public final class NewsflowApp implements AutoCloseable {
                     }
                 };
                 http = HttpApi.start(server, new StateQueries(pipeline.streams(), self, Clock.systemUTC()),
-                        alertFeed, articleFeed, s.alerting() == null ? null : s.alerting().watchlist(), health);
+                        alertFeed, articleFeed, s.alerting() == null ? null : s.alerting().watchlist(), health,
+                        s.http());
             }
             return new NewsflowApp(pipeline, fast, alertFeed, articleFeed, http);
         } catch (IOException e) {

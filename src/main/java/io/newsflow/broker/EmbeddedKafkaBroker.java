@@ -87,9 +87,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int defaultPartitions;
     private final Map<String, String> extraProperties;
     private final Duration startTimeout;
+    private final Map<String, String> sslListener;
 
     private volatile Path dataDir;
     private volatile String bootstrapServers;
+    private volatile String sslBootstrapServers;
     private volatile String clusterId;
     private volatile int port;
     private volatile int controllerPort;
@@ -106,6 +108,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.defaultPartitions = builder.defaultPartitions;
         this.extraProperties = Map.copyOf(builder.properties);
         this.startTimeout = builder.startTimeout;
+        this.sslListener = builder.sslListener == null ? null : Map.copyOf(builder.sslListener);
         this.dataDir = configuredDataDir;
     }
 
@@ -168,6 +171,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         final String servers = bootstrapServers;
         if (servers == null) {
             throw new IllegalStateException("embedded Kafka broker not started");
+        }
+        return servers;
+    }
+
+    /**
+     * The address of the SSL listener, {@code 127.0.0.1:PORT}, when the broker was built with
+     * {@link Builder#sslListener(Map)}.
+     *
+     * @throws IllegalStateException before {@link #start()} has succeeded, or without an SSL listener
+     */
+    public String sslBootstrapServers() {
+        final String servers = sslBootstrapServers;
+        if (servers == null) {
+            throw new IllegalStateException("embedded Kafka broker has no SSL listener or is not started");
         }
         return servers;
     }
@@ -320,7 +337,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throws IOException {
         for (int attempt = 1; ; attempt++) {
             final int[] ports = choosePorts(state, attempt == 1);
-            final Map<String, String> config = serverConfig(storage, ports[0], ports[1]);
+            final int sslPort = sslListener == null ? 0 : freePort();
+            final Map<String, String> config = serverConfig(storage, ports[0], ports[1], sslPort);
             if (!Files.exists(storage.resolve(META_PROPERTIES))) {
                 format(dir, config, id);
             }
@@ -329,6 +347,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             port = ports[0];
             controllerPort = ports[1];
             bootstrapServers = HOST + ":" + ports[0];
+            sslBootstrapServers = sslListener == null ? null : HOST + ":" + sslPort;
             server = candidate;
             try {
                 candidate.startup();
@@ -384,7 +403,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return 0;
     }
 
-    private Map<String, String> serverConfig(final Path storage, final int clientPort, final int quorumPort) {
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Map<String, String> serverConfig(final Path storage, final int clientPort, final int quorumPort,
+                                             final int sslPort) {
         final Map<String, String> config = new LinkedHashMap<>();
         config.put("process.roles", "broker,controller");
         config.put("node.id", Integer.toString(NODE_ID));
@@ -411,6 +437,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put("log.cleaner.dedupe.buffer.size", "2097152");
         config.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         config.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
+        if (sslListener != null) {
+            config.put("listeners", config.get("listeners") + ",SSL://" + HOST + ":" + sslPort);
+            config.put("advertised.listeners", config.get("advertised.listeners") + ",SSL://" + HOST + ":" + sslPort);
+            config.put("listener.security.protocol.map", config.get("listener.security.protocol.map") + ",SSL:SSL");
+            sslListener.forEach((k, v) -> config.put("listener.name.ssl." + k, v));
+        }
         config.putAll(extraProperties);
         return config;
     }
@@ -578,6 +610,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private int defaultPartitions = 3;
         private final Map<String, String> properties = new HashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
+        private Map<String, String> sslListener;
 
         private Builder() {
         }
@@ -636,6 +669,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new IllegalArgumentException("startTimeout must be positive, got " + timeout);
             }
             this.startTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Adds a client listener that speaks SSL on a free port of {@code 127.0.0.1} next to the PLAINTEXT one (which
+         * the broker keeps for itself and for tests); {@code settings} are its {@code ssl.*} properties, e.g.
+         * {@code ssl.keystore.location}. See {@link EmbeddedKafkaBroker#sslBootstrapServers()}.
+         */
+        public Builder sslListener(final Map<String, String> settings) {
+            Objects.requireNonNull(settings, "settings").keySet().forEach(k -> {
+                if (!k.startsWith("ssl.")) {
+                    throw new IllegalArgumentException("SSL listener settings must be ssl.* properties, not " + k);
+                }
+            });
+            this.sslListener = Map.copyOf(settings);
             return this;
         }
 

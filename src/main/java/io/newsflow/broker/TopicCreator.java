@@ -1,12 +1,12 @@
 package io.newsflow.broker;
 
+import io.newsflow.config.KafkaClients;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +38,15 @@ public final class TopicCreator {
      */
     public static List<String> ensure(String bootstrapServers, Collection<String> topics, int partitions,
                                       short replicationFactor, Map<String, Map<String, String>> topicConfigs) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(props)) {
+        return ensure(KafkaClients.plain(bootstrapServers), topics, partitions, replicationFactor, topicConfigs);
+    }
+
+    /** As above, with an admin client configured by {@code clients} (security settings included). */
+    public static List<String> ensure(KafkaClients clients, Collection<String> topics, int partitions,
+                                      short replicationFactor, Map<String, Map<String, String>> topicConfigs) {
+        String bootstrapServers = clients.bootstrapServers();
+        try (Admin admin = clients.admin("newsflow-topics",
+                Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {

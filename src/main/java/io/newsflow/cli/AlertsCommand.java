@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.broker.TopicCreator;
+import io.newsflow.config.KafkaClients;
 import io.newsflow.delivery.AlertFilter;
 import io.newsflow.delivery.DeliveryConfig;
 import io.newsflow.delivery.DeliveryOutcome;
@@ -55,7 +56,7 @@ final class AlertsCommand {
         @Option(names = "--tiers", split = ",", paramLabel = "TIER", description = "Deliver only these tiers: ${COMPLETION-CANDIDATES}. Default: all.")
         List<AlertTier> tiers = new ArrayList<>();
 
-        @Option(names = "--secret", paramLabel = "SECRET", description = "Sign each body with HMAC-SHA256 in header X-Newsflow-Signature: sha256=<hex>. "
+        @Option(names = "--secret", paramLabel = "SECRET", description = "Sign each request: X-Newsflow-Timestamp (Unix seconds) and X-Newsflow-Signature: sha256=<hex HMAC-SHA256 of timestamp.body>. "
                 + "Prefer the variable NEWSFLOW_SECRET to keep it out of the process list.")
         String secret;
 
@@ -109,10 +110,11 @@ final class AlertsCommand {
             try {
                 RetryPolicy policy = new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, RetryPolicy.DEFAULT.multiplier(), true);
                 WebhookClient client = new WebhookClient(webhook, secret, connectTimeout, requestTimeout);
+                KafkaClients clients = kafka.clients(bootstrap);
                 DeliveryConfig config = new DeliveryConfig(bootstrap, kafka.topicAlerts, deadLetterTopic, group,
-                        AlertFilter.of(rules, leaders, tiers), autoOffsetReset, idleTimeout, Map.of());
+                        AlertFilter.of(rules, leaders, tiers), autoOffsetReset, idleTimeout, clients.shared());
                 if (createTopics) {
-                    TopicCreator.ensure(bootstrap, List.of(config.alertsTopic(), config.deadLetterTopic()),
+                    TopicCreator.ensure(clients, List.of(config.alertsTopic(), config.deadLetterTopic()),
                             kafka.partitions, kafka.replicationFactor,
                             Map.of(config.deadLetterTopic(), Cluster.DEAD_LETTER_CONFIG));
                 }
@@ -122,10 +124,10 @@ final class AlertsCommand {
                         out.flush();
                     }
                 }, kafka.serdes());
-                out.printf("delivering %s -> %s (group %s, %s, up to %d attempts%s); dead letters: %s; broker %s%n",
+                out.printf("delivering %s -> %s (group %s, %s, up to %d attempts%s); dead letters: %s; broker %s (%s)%n",
                         config.alertsTopic(), WebhookClient.redacted(webhook), group,
                         config.filter().acceptsAll() ? "all alerts" : "filter " + config.filter().describe(),
-                        maxAttempts, client.signs() ? ", signed" : "", deadLetterTopic, bootstrap);
+                        maxAttempts, client.signs() ? ", signed" : "", deadLetterTopic, bootstrap, clients.securityProtocol());
                 out.flush();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 err.println("cannot start webhook delivery: " + e.getMessage());

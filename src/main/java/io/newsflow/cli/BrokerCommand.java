@@ -27,7 +27,7 @@ final class BrokerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
-        try (Cluster cluster = Cluster.open(null, dataDir, port)) {
+        try (Cluster cluster = Cluster.open((String) null, dataDir, port)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 cluster.close();
                 stop.countDown();

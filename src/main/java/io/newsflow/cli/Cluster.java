@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.broker.TopicCreator;
+import io.newsflow.config.KafkaClients;
 import io.newsflow.config.Topics;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,27 +19,46 @@ final class Cluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
     static final Map<String, String> DEAD_LETTER_CONFIG = Map.of("retention.ms", Long.toString(30L * 24 * 3600 * 1000));
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final EmbeddedKafkaBroker broker;
 
-    private Cluster(String bootstrapServers, EmbeddedKafkaBroker broker) {
-        this.bootstrapServers = bootstrapServers;
+    private Cluster(KafkaClients clients, EmbeddedKafkaBroker broker) {
+        this.clients = clients;
         this.broker = broker;
     }
 
     /** Connects to {@code bootstrapServers}, or starts an embedded broker in {@code dataDir} when it is blank. */
     static Cluster open(String bootstrapServers, Path dataDir, int port) {
+        return open(KafkaClients.plain(bootstrapServers), dataDir, port);
+    }
+
+    /**
+     * Connects to the clients' bootstrap servers, or starts an embedded broker in {@code dataDir} when they are
+     * blank; the embedded broker speaks PLAINTEXT only, so a shared configuration with another security protocol
+     * is refused for it.
+     */
+    static Cluster open(KafkaClients clients, Path dataDir, int port) {
+        String bootstrapServers = clients.bootstrapServers();
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
-            return new Cluster(bootstrapServers, null);
+            return new Cluster(clients, null);
+        }
+        if (!clients.securityProtocol().equalsIgnoreCase("PLAINTEXT")) {
+            throw new IllegalArgumentException("the embedded broker speaks PLAINTEXT only, but the client configuration"
+                    + " sets security.protocol=" + clients.securityProtocol() + "; set --bootstrap-servers");
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).port(port).build();
         broker.start();
         LOG.info("embedded Kafka broker at {} (data in {})", broker.bootstrapServers(), dataDir);
-        return new Cluster(broker.bootstrapServers(), broker);
+        return new Cluster(clients.withBootstrapServers(broker.bootstrapServers()), broker);
     }
 
     String bootstrapServers() {
-        return bootstrapServers;
+        return clients.bootstrapServers();
+    }
+
+    /** Client factory for this cluster (its address and the shared client properties). */
+    KafkaClients clients() {
+        return clients;
     }
 
     boolean embedded() {
@@ -47,7 +67,7 @@ final class Cluster implements AutoCloseable {
 
     /** Creates the newsflow topics that are missing. */
     List<String> ensureTopics(Topics topics, int partitions, short replicationFactor) {
-        return TopicCreator.ensure(bootstrapServers, topics.all(), partitions, replicationFactor,
+        return TopicCreator.ensure(clients, topics.all(), partitions, replicationFactor,
                 Map.of(topics.deadLetters(), DEAD_LETTER_CONFIG));
     }
 

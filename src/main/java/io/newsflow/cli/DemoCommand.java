@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.config.KafkaClients;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.enrich.PipelineStages;
@@ -32,7 +33,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         PipelineStages stages = enrichment.pipelineStages();
         Topics topics = kafka.topics();
         long started = System.nanoTime();
-        try (Cluster cluster = Cluster.open(kafka.bootstrapServers, work.resolve("broker"), 0)) {
+        try (Cluster cluster = kafka.cluster(work.resolve("broker"), 0)) {
             out.printf("Kafka: %s%s%n", cluster.bootstrapServers(), cluster.embedded() ? " (embedded single-node KRaft broker)" : "");
             cluster.ensureTopics(topics, kafka.partitions, kafka.replicationFactor);
             RuntimeConfig runtime = kafka.runtimeConfig()
@@ -95,7 +95,8 @@ final class DemoCommand implements Callable<Integer> {
             SerdeFactory serdes = kafka.serdes();
             try (NewsflowApp app = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(),
                     stages, serve.alerting(enrichment.knowledgeBase()), serdes, serve.httpHost,
-                    serve.httpPort, serve.advertisedHost, Clock.systemUTC()))) {
+                    serve.httpPort, serve.advertisedHost, Clock.systemUTC(), NewsflowApp.Role.ALL,
+                    serve.httpOptions()))) {
                 out.printf("Pipeline running: stages %s, %s, %s framing%n", stages.stageNames(),
                         runtime.processingGuarantee(), serdes.framing());
                 if (app.fastTier() != null) {
@@ -105,19 +106,19 @@ final class DemoCommand implements Callable<Integer> {
                     out.printf("Live page: http://%s:%d/%s%n", serve.advertisedHost, app.httpPort(),
                             keepServing ? "" : " (while the demo runs; add --serve to keep it up)");
                 }
-                try (Collector collector = new Collector(out, serdes, cluster.bootstrapServers(), topics)) {
-                    publishSamples(serdes, cluster.bootstrapServers(), topics.articles(), samples);
+                try (Collector collector = new Collector(out, serdes, cluster.clients(), topics)) {
+                    publishSamples(serdes, cluster.clients(), topics.articles(), samples);
                     out.printf("Published %d sample articles to %s%n%n", samples.size(), topics.articles());
                     out.flush();
                     collector.awaitCounts(samples.size(), 0, deadline(started));
-                    int expectedDeadLetters = publishTroublemakers(serdes, cluster.bootstrapServers(), topics.articles(),
+                    int expectedDeadLetters = publishTroublemakers(serdes, cluster.clients(), topics.articles(),
                             samples.get(0));
                     out.printf("%nPublished a syndicated copy of %s from another URL and %d malformed records%n%n",
                             samples.get(0).getId(), expectedDeadLetters);
                     collector.awaitCounts(samples.size(), expectedDeadLetters, deadline(started));
-                    boolean idle = awaitIdle(cluster.bootstrapServers(), runtime.applicationId(), topics.articles(),
+                    boolean idle = awaitIdle(cluster.clients(), runtime.applicationId(), topics.articles(),
                             deadline(started))
-                            && (app.fastTier() == null || awaitIdle(cluster.bootstrapServers(),
+                            && (app.fastTier() == null || awaitIdle(cluster.clients(),
                             runtime.applicationId() + NewsflowApp.FAST_SUFFIX, topics.articles(), deadline(started)));
                     collector.settle(Duration.ofSeconds(3), deadline(started));
                     int status = collector.report(samples.size() + 1 + expectedDeadLetters, samples.size(),
@@ -142,9 +143,9 @@ final class DemoCommand implements Callable<Integer> {
         return started + timeout.toNanos();
     }
 
-    private static void publishSamples(SerdeFactory serdes, String bootstrap, String topic, List<RawArticle> samples) {
+    private static void publishSamples(SerdeFactory serdes, KafkaClients clients, String topic, List<RawArticle> samples) {
         RecordCodec<RawArticle> codec = new RecordCodec<>(serdes, RawArticle.class);
-        try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap)) {
+        try (KafkaProducer<String, byte[]> producer = Clients.producer(clients, "newsflow-demo-publish")) {
             for (RawArticle a : samples) {
                 a.setIngestedAt(Instant.now());
                 producer.send(new ProducerRecord<>(topic, a.getId(), codec.encode(topic, a)));
@@ -154,9 +155,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** A syndicated copy of {@code first} (same body, other id and URL), bytes that are not Avro, an empty body. */
-    private static int publishTroublemakers(SerdeFactory serdes, String bootstrap, String topic, RawArticle first) {
+    private static int publishTroublemakers(SerdeFactory serdes, KafkaClients clients, String topic, RawArticle first) {
         RecordCodec<RawArticle> codec = new RecordCodec<>(serdes, RawArticle.class);
-        try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap)) {
+        try (KafkaProducer<String, byte[]> producer = Clients.producer(clients, "newsflow-demo-publish")) {
             RawArticle copy = RawArticle.newBuilder(first).setId(first.getId() + "-syndicated")
                     .setUrl("https://syndication.example.net/" + first.getId()).setSource("Example Syndication")
                     .setIngestedAt(Instant.now()).build();
@@ -171,9 +172,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Waits until the pipeline's consumer group has committed every offset of its input and internal topics. */
-    private static boolean awaitIdle(String bootstrap, String groupId, String inputTopic, long deadline)
+    private static boolean awaitIdle(KafkaClients clients, String groupId, String inputTopic, long deadline)
             throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = clients.admin("newsflow-demo-admin", Map.of())) {
             while (System.nanoTime() < deadline) {
                 try {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
@@ -210,12 +211,12 @@ final class DemoCommand implements Callable<Integer> {
         private final Map<String, LeaderAlert> alerts = new LinkedHashMap<>();
         private int duplicateAlerts;
 
-        Collector(PrintWriter out, SerdeFactory serdes, String bootstrap, Topics topics) {
+        Collector(PrintWriter out, SerdeFactory serdes, KafkaClients clients, Topics topics) {
             this.out = out;
             this.codec = new RecordCodec<>(serdes, EnrichedArticle.class);
             this.alertCodec = new RecordCodec<>(serdes, LeaderAlert.class);
             this.topics = topics;
-            this.consumer = Clients.consumer(bootstrap);
+            this.consumer = Clients.consumer(clients, "newsflow-demo-collector");
             List<TopicPartition> partitions = new ArrayList<>();
             for (String t : List.of(topics.enriched(), topics.deadLetters(), topics.alerts())) {
                 consumer.partitionsFor(t, Duration.ofSeconds(30))

@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.config.KafkaClients;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
@@ -85,6 +86,19 @@ final class KafkaOptions {
     @Mixin
     RegistryOptions registry;
 
+    @Mixin
+    ClientOptions client;
+
+    /** Clients of {@code bootstrap} (the resolved cluster address) with the shared client properties. */
+    KafkaClients clients(String bootstrap) {
+        return client.clients(bootstrap);
+    }
+
+    /** Opens the cluster: the configured one, or an embedded broker; its clients carry the shared properties. */
+    Cluster cluster(Path dataDir, int port) {
+        return Cluster.open(client.clients(bootstrapServers), dataDir, port);
+    }
+
     /** The registry framing when {@code --schema-registry-url} is set, else single-object encoding; one per command. */
     SerdeFactory serdes() {
         return registry.serdes();
@@ -100,7 +114,10 @@ final class KafkaOptions {
     }
 
     RuntimeConfig runtimeConfig() {
+        // the shared client properties first, so that a --streams-property still wins
+        Map<String, String> overrides = new LinkedHashMap<>(client.shared());
+        overrides.putAll(streamsProperties);
         return new RuntimeConfig(bootstrapServers, applicationId, stateDir, processingGuarantee, commitIntervalMs,
-                streamThreads, partitions, replicationFactor, streamsProperties);
+                streamThreads, partitions, replicationFactor, overrides);
     }
 }

@@ -39,6 +39,9 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Mixin
+    ClientOptions client;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -55,7 +58,7 @@ final class PublishCommand implements Callable<Integer> {
         AtomicInteger failedSends = new AtomicInteger();
         AtomicReference<String> sendError = new AtomicReference<>();
         Progress progress = new Progress(err, quiet);
-        try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrapServers);
+        try (KafkaProducer<String, byte[]> producer = Clients.producer(client.clients(bootstrapServers), "newsflow-publish");
              Stream<ReadResult> items = new ArticleReader().read(paths)) {
             items.forEach(item -> {
                 if (!item.isOk()) {

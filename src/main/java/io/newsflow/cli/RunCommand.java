@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PipelineStages stages = serve.role == NewsflowApp.Role.FAST_ALERTS
                 ? PipelineStages.named(List.of()) : enrichment.pipelineStages();
-        Cluster cluster = Cluster.open(kafka.bootstrapServers, kafka.brokerDataDir, kafka.brokerPort);
+        Cluster cluster = kafka.cluster(kafka.brokerDataDir, kafka.brokerPort);
         AtomicBoolean closed = new AtomicBoolean();
         NewsflowApp runner;
         try {
@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             RuntimeConfig runtime = kafka.runtimeConfig().withBootstrapServers(cluster.bootstrapServers());
             runner = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(), stages,
                     serve.alerting(enrichment.knowledgeBase()), kafka.serdes(), serve.httpHost,
-                    serve.httpPort, serve.advertisedHost, Clock.systemUTC(), serve.role));
+                    serve.httpPort, serve.advertisedHost, Clock.systemUTC(), serve.role, serve.httpOptions()));
         } catch (RuntimeException e) {
             cluster.close();
             throw e;

@@ -51,6 +51,9 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Mixin
+    ClientOptions client;
+
     @Option(names = "--from-end", description = "Start at the end instead of the beginning.")
     boolean fromEnd;
 
@@ -81,7 +84,7 @@ final class TailCommand implements Callable<Integer> {
             default -> r -> null;
         };
         long printed = 0;
-        try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(bootstrapServers)) {
+        try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(client.clients(bootstrapServers), "newsflow-tail")) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             if (partitions.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.newsflow.delivery;
 
+import io.newsflow.config.KafkaClients;
 import io.newsflow.config.Topics;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param filter which alerts are delivered
  * @param autoOffsetReset where a group without committed offsets starts: {@code earliest} or {@code latest}
  * @param idleTimeout stop after this long without records once partitions are assigned; zero = run until closed
- * @param clientProperties extra Kafka client properties for the consumer and the dead-letter producer
+ * @param clientProperties shared Kafka client properties (security, see {@link KafkaClients}) for the consumer and
+ *     the dead-letter producer
  */
 public record DeliveryConfig(String bootstrapServers, String alertsTopic, String deadLetterTopic, String groupId,
                              AlertFilter filter, String autoOffsetReset, Duration idleTimeout,
@@ -47,7 +49,8 @@ public record DeliveryConfig(String bootstrapServers, String alertsTopic, String
         if (idleTimeout.isNegative()) {
             throw new IllegalArgumentException("idle timeout must not be negative: " + idleTimeout);
         }
-        clientProperties = clientProperties == null ? Map.of() : Map.copyOf(clientProperties);
+        clientProperties = clientProperties == null ? Map.of()
+                : KafkaClients.of(bootstrapServers, clientProperties).shared();
     }
 
     /** Defaults: {@value Topics#DEFAULT_ALERTS}, {@value #DEFAULT_DEAD_LETTER_TOPIC}, group {@value #DEFAULT_GROUP}, all alerts, earliest, no idle stop. */

@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Sends one alert to a webhook with one HTTP POST (no retries here; see {@link WebhookSender}). The body is the
  * alert's JSON; headers: {@code Content-Type: application/json}, {@code Idempotency-Key: <alertId>},
  * {@code User-Agent: newsflow/<version>}, {@code X-Newsflow-Attempt: <n>} and, when a secret is configured,
- * {@code X-Newsflow-Signature: sha256=<hex HMAC-SHA256 of the body bytes with the secret>}. Redirects are not
+ * {@code X-Newsflow-Timestamp: <Unix seconds>} and {@code X-Newsflow-Signature: sha256=<hex HMAC-SHA256, keyed with
+ * the secret, of the timestamp, a full stop and the body bytes>}; each attempt is signed afresh, and receivers check
+ * the signature and that the timestamp is recent with {@link WebhookSignature#verify}, which stops replays. Redirects are not
  * followed. Transport failures (refused connection, connect or request timeout, reset) are reported as a result
  * with status 0, never thrown. Thread-safe: one instance may serve many threads.
  */
@@ -36,6 +39,8 @@ public final class WebhookClient {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Header carrying the HMAC-SHA256 signature of the body. */
     public static final String SIGNATURE = "X-Newsflow-Signature";
+    /** Header carrying the Unix time in seconds at which the request was signed. */
+    public static final String TIMESTAMP = "X-Newsflow-Timestamp";
     /** Header carrying the attempt number, from 1. */
     public static final String ATTEMPT = "X-Newsflow-Attempt";
 
@@ -46,6 +51,7 @@ public final class WebhookClient {
     private final byte[] secret;
     private final Duration requestTimeout;
     private final HttpClient http;
+    private final Clock clock;
 
     /**
      * @param url webhook address (http or https)
@@ -54,6 +60,12 @@ public final class WebhookClient {
      * @param requestTimeout limit for the whole exchange after the connection, until the response headers arrive
      */
     public WebhookClient(URI url, String secret, Duration connectTimeout, Duration requestTimeout) {
+        this(url, secret, connectTimeout, requestTimeout, Clock.systemUTC());
+    }
+
+    /** As above, signing with the time of {@code clock}. */
+    WebhookClient(URI url, String secret, Duration connectTimeout, Duration requestTimeout, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.url = Objects.requireNonNull(url, "url");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -101,7 +113,9 @@ public final class WebhookClient {
                 .header(ATTEMPT, Integer.toString(attempt))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (secret != null) {
-            request.header(SIGNATURE, signature(secret, body));
+            long timestamp = clock.instant().getEpochSecond();
+            request.header(TIMESTAMP, Long.toString(timestamp));
+            request.header(SIGNATURE, WebhookSignature.sign(secret, timestamp, body));
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -118,14 +132,36 @@ public final class WebhookClient {
         }
     }
 
-    /** {@code url} without user info, query or fragment, which may carry credentials; for logs and output. */
+    /**
+     * {@code url} for logs and output, without what may carry credentials: user info, query and fragment are
+     * dropped, and the path is kept only up to the first segment that is not a plain word (letters, '-', '_' or '.',
+     * at most 24 characters), since webhook tokens often travel in the path
+     * ({@code https://hooks.example.org/services/T0/B0/secret} gives {@code https://hooks.example.org/services/…}).
+     */
     public static String redacted(URI url) {
         String port = url.getPort() < 0 ? "" : ":" + url.getPort();
-        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        String raw = url.getRawPath() == null ? "" : url.getRawPath();
+        StringBuilder path = new StringBuilder();
+        for (String segment : raw.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.length() > 24 || !segment.matches("[A-Za-z._-]+")) {
+                path.append("/…");
+                break;
+            }
+            path.append('/').append(segment);
+        }
+        if (raw.endsWith("/") && path.indexOf("…") < 0) {
+            path.append('/');
+        }
         return url.getScheme() + "://" + url.getHost() + port + path + (url.getRawQuery() == null ? "" : "?…");
     }
 
-    /** {@code sha256=} followed by the lower-case hex HMAC-SHA256 of {@code body} keyed with {@code secret}. */
+    /**
+     * {@code sha256=} followed by the lower-case hex HMAC-SHA256 of {@code body} keyed with {@code secret} (the raw
+     * primitive; requests sign the timestamp with the body, see {@link WebhookSignature}).
+     */
     public static String signature(byte[] secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance(HMAC);

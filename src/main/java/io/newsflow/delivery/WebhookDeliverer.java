@@ -1,5 +1,6 @@
 package io.newsflow.delivery;
 
+import io.newsflow.config.KafkaClients;
 import io.newsflow.config.Version;
 import io.newsflow.error.DeadLetter;
 import io.newsflow.error.DeadLetterHeaders;
@@ -124,32 +125,28 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
         }
     }
 
+    /** The consumer's settings: the group's defaults, then the shared client properties (through {@link KafkaClients}). */
     static Properties consumerProperties(DeliveryConfig config) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-consumer");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.autoOffsetReset());
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-        p.putAll(config.clientProperties());
-        return p;
+        return clients(config).consumerProperties(config.groupId() + "-consumer", p);
     }
 
+    /** The dead-letter producer's settings: idempotent, acks=all, then the shared client properties. */
     static Properties producerProperties(DeliveryConfig config) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-dlq");
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
-        config.clientProperties().forEach((k, v) -> {
-            if (ProducerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        return p;
+        return clients(config).producerProperties(config.groupId() + "-dlq", p);
+    }
+
+    private static KafkaClients clients(DeliveryConfig config) {
+        return KafkaClients.of(config.bootstrapServers(), config.clientProperties());
     }
 
     /** Outcome counts so far. */

@@ -1,5 +1,7 @@
 package io.newsflow.serde;
 
+import java.util.Objects;
+import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,5 +26,13 @@ public interface SerdeFactory {
     /** The default: Avro binary with Avro single-object encoding (2-byte marker, 8-byte schema fingerprint). */
     static SerdeFactory singleObject() {
         return SingleObjectSerdeFactory.INSTANCE;
+    }
+
+    /**
+     * Single-object encoding whose readers also ask {@code resolver} for writer schemas they do not know (neither
+     * compiled nor released), e.g. the schemas of a newer release.
+     */
+    static SerdeFactory singleObject(SchemaStore resolver) {
+        return new SingleObjectSerdeFactory(Objects.requireNonNull(resolver, "resolver"));
     }
 }

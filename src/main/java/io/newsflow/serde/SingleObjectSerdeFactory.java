@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -18,16 +20,23 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Avro single-object encoding (the Avro specification's {@code C3 01} marker followed by the writer schema's
- * CRC-64-AVRO fingerprint and the binary datum). Readers need no registry: they check the fingerprint against the
- * schema compiled into this build and fail with a {@link SerializationException} on anything else. Thread-safe.
+ * CRC-64-AVRO fingerprint and the binary datum). Writers use the schema compiled into this build. Readers need no
+ * registry: they know the compiled schema and every released version of it ({@link ReleasedSchemas}), look the
+ * writer schema up by fingerprint and read it into the current class by Avro schema resolution (fields added since
+ * get their defaults). A fingerprint they do not know is asked of the {@code resolver} when one is given (a
+ * {@link SchemaStore}, e.g. the schemas of a newer release), else decoding fails with a
+ * {@link SerializationException} naming the fingerprint, which the pipeline dead-letters. Thread-safe.
  */
 final class SingleObjectSerdeFactory implements SerdeFactory {
 
-    static final SingleObjectSerdeFactory INSTANCE = new SingleObjectSerdeFactory();
+    static final SingleObjectSerdeFactory INSTANCE = new SingleObjectSerdeFactory(null);
 
     private final Map<Class<?>, Serde<?>> serdes = new ConcurrentHashMap<>();
+    private final SchemaStore resolver;
 
-    private SingleObjectSerdeFactory() {
+    /** @param resolver asked for writer schemas of unknown fingerprints; null for none */
+    SingleObjectSerdeFactory(SchemaStore resolver) {
+        this.resolver = resolver;
         AvroTrust.trustGeneratedClasses();
     }
 
@@ -46,7 +55,8 @@ final class SingleObjectSerdeFactory implements SerdeFactory {
         SpecificData data = SpecificData.getForClass(type);
         Schema schema = data.getSchema(type);
         BinaryMessageEncoder<T> encoder = new BinaryMessageEncoder<>(data, schema);
-        BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(data, schema);
+        BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(data, schema, resolver);
+        ReleasedSchemas.of(type.getSimpleName()).values().forEach(decoder::addSchema);
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
@@ -66,6 +76,11 @@ final class SingleObjectSerdeFactory implements SerdeFactory {
             }
             try {
                 return decoder.decode(bytes);
+            } catch (MissingSchemaException e) {
+                throw new SerializationException("not a " + type.getSimpleName()
+                        + " in Avro single-object encoding: unknown writer schema (" + e.getMessage()
+                        + "; neither the compiled schema nor a released one"
+                        + (resolver == null ? ")" : ", nor known to the resolver)"), e);
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("not a " + type.getSimpleName()
                         + " in Avro single-object encoding: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.newsflow.web;
 
+import io.newsflow.config.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -68,17 +68,23 @@ public final class TopicFeed<T> implements AutoCloseable {
     /** A read-uncommitted feed that drops items whose id it has seen, or read-committed when {@code idOf} is null. */
     public TopicFeed(String bootstrapServers, String topic, Function<byte[], T> decoder, int keep,
                      Function<T, String> idOf) {
+        this(KafkaClients.plain(bootstrapServers), topic, decoder, keep, idOf);
+    }
+
+    /**
+     * A feed whose consumer is configured by {@code clients} (security settings included): read-uncommitted with
+     * id de-duplication when {@code idOf} is given, else read-committed.
+     */
+    public TopicFeed(KafkaClients clients, String topic, Function<byte[], T> decoder, int keep,
+                     Function<T, String> idOf) {
         this.idOf = idOf;
         this.topic = topic;
         this.decoder = decoder;
         this.keep = keep;
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, idOf == null ? "read_committed" : "read_uncommitted");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-feed-" + topic);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = clients.consumer("newsflow-feed-" + topic, Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, idOf == null ? "read_committed" : "read_uncommitted",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50), new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "newsflow-feed-" + topic);
         this.thread.setDaemon(true);
     }

@@ -14,7 +14,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
@@ -52,15 +54,41 @@ class WebhookClientTest {
     @Test
     void signsTheExactBodyBytesWithHmacSha256WhenASecretIsGiven() throws Exception {
         try (RecordingWebhookServer server = RecordingWebhookServer.accepting()) {
-            WebhookClient client = new WebhookClient(server.url(), "s3cr3t", SECOND, Duration.ofSeconds(5));
+            Instant signedAt = Instant.parse("2026-03-02T09:15:03Z");
+            WebhookClient client = new WebhookClient(server.url(), "s3cr3t", SECOND, Duration.ofSeconds(5),
+                    Clock.fixed(signedAt, ZoneOffset.UTC));
             assertThat(client.post("a1b2c3", json, 2).succeeded()).isTrue();
 
             Request request = server.requests().get(0);
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec("s3cr3t".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((signedAt.getEpochSecond() + ".").getBytes(StandardCharsets.US_ASCII));
             String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(request.body()));
             assertThat(request.headers()).containsEntry("x-newsflow-signature", expected)
+                    .containsEntry("x-newsflow-timestamp", Long.toString(signedAt.getEpochSecond()))
                     .containsEntry("x-newsflow-attempt", "2");
+            byte[] secret = "s3cr3t".getBytes(StandardCharsets.UTF_8);
+            String ts = request.headers().get("x-newsflow-timestamp");
+            String sig = request.headers().get("x-newsflow-signature");
+            Duration tolerance = WebhookSignature.DEFAULT_TOLERANCE;
+            assertThat(WebhookSignature.verify(secret, ts, sig, request.body(), signedAt.plusSeconds(30), tolerance))
+                    .isEqualTo(WebhookSignature.Result.VALID);
+            // replayed ten minutes later
+            assertThat(WebhookSignature.verify(secret, ts, sig, request.body(), signedAt.plusSeconds(600), tolerance))
+                    .isEqualTo(WebhookSignature.Result.OUTSIDE_TOLERANCE);
+            // the timestamp moved forward to pass the tolerance check: the signature no longer matches
+            assertThat(WebhookSignature.verify(secret, Long.toString(signedAt.getEpochSecond() + 600), sig,
+                    request.body(), signedAt.plusSeconds(600), tolerance)).isEqualTo(WebhookSignature.Result.BAD_SIGNATURE);
+            byte[] tampered = request.body().clone();
+            tampered[tampered.length - 2] ^= 1;
+            assertThat(WebhookSignature.verify(secret, ts, sig, tampered, signedAt, tolerance))
+                    .isEqualTo(WebhookSignature.Result.BAD_SIGNATURE);
+            assertThat(WebhookSignature.verify("other".getBytes(StandardCharsets.UTF_8), ts, sig, request.body(),
+                    signedAt, tolerance)).isEqualTo(WebhookSignature.Result.BAD_SIGNATURE);
+            assertThat(WebhookSignature.verify(secret, null, sig, request.body(), signedAt, tolerance))
+                    .isEqualTo(WebhookSignature.Result.MALFORMED);
+            assertThat(WebhookSignature.verify(secret, "yesterday", sig, request.body(), signedAt, tolerance))
+                    .isEqualTo(WebhookSignature.Result.MALFORMED);
         }
     }
 
@@ -139,5 +167,11 @@ class WebhookClientTest {
         assertThat(WebhookClient.validKey("clé")).isFalse();
         assertThat(WebhookClient.redacted(URI.create("https://user:pw@hooks.example.org:8443/a/b?token=xyz")))
                 .isEqualTo("https://hooks.example.org:8443/a/b?…");
+        assertThat(WebhookClient.redacted(URI.create(
+                "https://hooks.example.org/services/T0AB12CD3/B0EF45GH6/xYz9QwErTy0123456789abcd")))
+                .isEqualTo("https://hooks.example.org/services/…");
+        assertThat(WebhookClient.redacted(URI.create("https://chat.example.net/api/webhooks/1234567890/tok-en_value")))
+                .isEqualTo("https://chat.example.net/api/webhooks/…");
+        assertThat(WebhookClient.redacted(URI.create("http://127.0.0.1:8080/hook"))).isEqualTo("http://127.0.0.1:8080/hook");
     }
 }

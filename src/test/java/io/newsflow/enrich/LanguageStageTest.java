@@ -22,6 +22,12 @@ class LanguageStageTest {
     }
 
     @Test
+    void hebrewIsReportedWithItsCurrentCodeHeNotTheWithdrawnIw() {
+        assertThat(stage.detect("שרי החוץ הסכימו ביום חמישי להיפגש שוב בחודש הבא בז'נבה כדי לדון בהפסקת אש "
+                + "ובסיוע לאזרחים.").code()).isEqualTo("he");
+    }
+
+    @Test
     void reportsUndeterminedForTooLittleText() {
         Document.Language lang = stage.detect("OK 123");
         assertThat(lang.code()).isEqualTo("und");

@@ -14,6 +14,7 @@ import io.newsflow.delivery.RecordingWebhookServer.Request;
 import io.newsflow.delivery.RetryPolicy;
 import io.newsflow.delivery.TestAlerts;
 import io.newsflow.delivery.WebhookClient;
+import io.newsflow.delivery.WebhookSignature;
 import io.newsflow.delivery.WebhookDeliverer;
 import io.newsflow.delivery.WebhookSender;
 import io.newsflow.error.DeadLetterHeaders;
@@ -26,6 +27,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -365,7 +367,11 @@ class WebhookDeliveryIT {
             Request c0 = server.requests().get(indexOfFirst(server, "c0"));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec("hush".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((c0.headers().get("x-newsflow-timestamp") + ".").getBytes(StandardCharsets.US_ASCII));
             assertThat(c0.headers()).containsEntry("x-newsflow-signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(c0.body())));
+            assertThat(WebhookSignature.verify("hush".getBytes(StandardCharsets.UTF_8), c0.headers().get("x-newsflow-timestamp"),
+                    c0.headers().get("x-newsflow-signature"), c0.body(), Instant.now(), WebhookSignature.DEFAULT_TOLERANCE))
+                    .isEqualTo(WebhookSignature.Result.VALID);
             assertThat(server.requestsFor("c1")).as("4xx is not retried").isEqualTo(1);
             // the command created the dead-letter topic and wrote the refused alert there
             assertThat(readAll(dlq, 1)).singleElement().satisfies(r ->

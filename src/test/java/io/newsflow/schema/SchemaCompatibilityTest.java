@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every public contract in {@code schemas/} must stay backward compatible with its previous released version (kept
- * in {@code src/test/resources/schemas/released/VERSION/}): consumers upgraded to the current schema must still read
+ * in {@code src/main/resources/schemas/released/VERSION/}): consumers upgraded to the current schema must still read
  * records written with the released one.
  */
 class SchemaCompatibilityTest {
 
-    private static final Path RELEASED = Path.of("src/test/resources/schemas/released");
+    private static final Path RELEASED = Path.of("src/main/resources/schemas/released");
 
     static Stream<String> contracts() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("schemas"))) {
@@ -64,7 +64,8 @@ class SchemaCompatibilityTest {
 
     private static List<Path> releasedVersionsOf(String file) throws IOException {
         try (Stream<Path> versions = Files.list(RELEASED)) {
-            return versions.map(v -> v.resolve(file)).filter(Files::exists).sorted().toList();
+            return versions.filter(Files::isDirectory).map(v -> v.resolve(file)).filter(Files::exists).sorted()
+                    .toList();
         }
     }
 }

@@ -108,6 +108,7 @@ public final class LanguageStage implements Stage {
         map.put("lvs", "lv");
         map.put("swh", "sw");
         map.put("nor", "no");
+        map.put("heb", "he"); // the JDK's list still carries the withdrawn code 'iw'
         return Map.copyOf(map);
     }
 }

@@ -104,7 +104,9 @@ class LivePageBrowserIT {
             Files.createDirectories(Path.of("target/browser-it"));
             Path png = chrome.screenshot(Path.of("target/browser-it/live-page.png"));
             assertThat(Files.size(png)).isGreaterThan(10_000);
-            assertThat(chrome.consoleErrors()).isEmpty();
+            // while the stores restore or rebalance, /api/trending answers 503 with a JSON error (the page polls again
+            // and Chromium logs the status); nothing else may fail
+            assertThat(chrome.consoleErrors()).allMatch(e -> e.contains("/api/trending?") && e.contains("status of 503"));
         }
     }
 }
