@@ -72,8 +72,12 @@ fi
 [[ -f Dockerfile ]] || fail "Dockerfile not found"
 grep -Eq '^COPY[[:space:]].*target/newsflow\.jar[[:space:]]+/app/newsflow\.jar' Dockerfile ||
   fail "Dockerfile does not copy target/newsflow.jar to /app/newsflow.jar"
-grep -Eq '^ENTRYPOINT[[:space:]].*/app/newsflow\.jar' Dockerfile ||
-  fail "Dockerfile's ENTRYPOINT does not run /app/newsflow.jar"
+grep -Eq '^COPY[[:space:]].*bin/newsflow[[:space:]]+/app/bin/newsflow' Dockerfile ||
+  fail "Dockerfile does not copy the launcher bin/newsflow to /app/bin/newsflow (beside /app/newsflow.jar)"
+grep -Eq '^ENTRYPOINT[[:space:]].*/app/bin/newsflow' Dockerfile ||
+  fail "Dockerfile's ENTRYPOINT does not run the launcher /app/bin/newsflow"
+[[ -x bin/newsflow ]] || fail "bin/newsflow (the launcher) is missing or not executable"
+sh -n bin/newsflow || fail "bin/newsflow is not valid POSIX sh"
 grep -q '<finalName>newsflow</finalName>' pom.xml ||
   fail "pom.xml no longer names the fat jar newsflow (target/newsflow.jar, which the Dockerfile copies)"
 
