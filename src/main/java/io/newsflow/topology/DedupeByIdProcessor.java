@@ -1,5 +1,6 @@
 package io.newsflow.topology;
 
+import io.newsflow.metrics.NewsflowMetrics;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.schema.internal.SeenArticle;
 import java.time.Duration;
@@ -46,6 +47,7 @@ final class DedupeByIdProcessor
         SeenArticle live = seen.get(id, now);
         if (live != null && live.getContentHash().equals(envelope.getContentHash())) {
             LOG.debug("dropping duplicate of article {} (same body, revision {})", id, live.getRevision());
+            NewsflowMetrics.duplicateDropped(context.applicationId(), "id");
             return;
         }
         SeenArticle previous = live != null ? live : seen.getIncludingExpired(id);

@@ -57,6 +57,8 @@ public final class NewsflowTopology {
     public static final String SINK_DEAD_LETTERS_PREFIX = "write-dead-letters-";
     public static final String STORE_ARTICLE_IDS = "article-ids";
     public static final String STORE_BODY_HASHES = "article-body-hashes";
+    /** Counts enriched articles and their publish → enriched latency (metrics only). */
+    public static final String MEASURE_ENRICHED = "measure-enriched";
     public static final String STORE_ARTICLES = "articles-by-id";
     public static final String STORE_ALERTS_SENT = "alerts-sent";
     public static final String STORE_MENTION_COUNTS = "entity-mention-counts";
@@ -133,6 +135,7 @@ public final class NewsflowTopology {
         enriched.get("route-enriched-ok")
                 .mapValues(outcome -> assemble(unwrap(outcome), config.pipelineVersion(), clock), Named.as(ASSEMBLE))
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-article-id"))
+                .processValues(MeasureEnrichedProcessor::new, Named.as(MEASURE_ENRICHED))
                 .to(config.topics().enriched(), Produced.with(keys, enrichedSerde).withName(SINK_ENRICHED));
 
         if (alerting != null) {
