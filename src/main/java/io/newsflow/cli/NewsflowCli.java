@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Event-stream news enrichment on Kafka Streams: named entities linked to Wikidata, quotes with their speakers, stance tags, and real-time leader alerts with an HTTP API, SSE and a live page.",
         footer = "%nEvery option can also be set as an environment variable NEWSFLOW_<OPTION> (e.g. NEWSFLOW_BOOTSTRAP_SERVERS).",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class,
-                TailCommand.class, AlertsCommand.class, AnnotateCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+                TailCommand.class, AlertsCommand.class, AnnotateCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class, KbCommand.class, ReprocessCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCli {
 
     private static final Logger LOG = LoggerFactory.getLogger(NewsflowCli.class);

@@ -94,6 +94,17 @@ public final class NewsflowMetrics {
                 .register(REGISTRY).increment();
     }
 
+    /**
+     * A re-sent article ({@code newsflow reprocess}): {@code outcome} is {@code changed} (published as a new
+     * revision), {@code unchanged} (not published) or {@code stale} (beyond the retention, or a later revision).
+     */
+    public static void reprocessed(String application, String outcome) {
+        Counter.builder("newsflow.articles.reprocessed")
+                .description("Articles re-sent for re-enrichment, by outcome")
+                .tags("application", application, "outcome", outcome)
+                .register(REGISTRY).increment();
+    }
+
     /** Time one enrichment stage took on one article. */
     public static void stageTime(String application, String stage, long nanos) {
         timer("newsflow.stage.processing", "Time an enrichment stage took on one article",
