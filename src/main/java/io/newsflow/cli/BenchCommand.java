@@ -186,10 +186,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%nScale-out through Kafka (%s, %d partitions, backlog of %d per case, steady rate between the "
                 + "10th and 90th percentile of the outputs; %d CPUs)%n", guarantee, scalePartitions, scaleArticles,
                 Runtime.getRuntime().availableProcessors());
-        out.printf("| %-30s | %9s | %12s | %14s |%n", "case", "processed", "articles/s", "ratio to 1 thread");
-        out.printf("|%s|%s|%s|%s|%n", "-".repeat(32), "-".repeat(11), "-".repeat(14), "-".repeat(16));
+        out.printf("| %-30s | %9s | %12s | %17s |%n", "case", "processed", "articles/s", "ratio to 1 thread");
+        out.printf("|%s|%s|%s|%s|%n", "-".repeat(32), "-".repeat(11), "-".repeat(14), "-".repeat(19));
         for (ScaleOutBenchmark.Case c : List.of(s.oneThread(), s.twoThreads(), s.twoInstances())) {
-            out.printf(Locale.ROOT, "| %-30s | %9d | %12.1f | %13.2fx |%n", c.name(), c.processed(),
+            out.printf(Locale.ROOT, "| %-30s | %9d | %12.1f | %16.2fx |%n", c.name(), c.processed(),
                     c.articlesPerSecond(), s.ratio(c));
         }
         out.printf(Locale.ROOT, "pipeline (1 thread) over the bare chain: %.0f %% of its throughput%n%n",
