@@ -135,8 +135,8 @@ public final class NewsflowApp implements AutoCloseable {
             }
             if (s.role() == Role.FAST_ALERTS) {
                 // no API in this role: the port serves /metrics and /health only, for Prometheus
-                return new NewsflowApp(null, fast, null, null, null, server == null ? null : MetricsServer.start(server),
-                        s.runtime());
+                MetricsServer metrics = server == null ? null : MetricsServer.start(server);
+                return new NewsflowApp(null, fast, null, null, null, metrics, s.runtime());
             }
             pipeline = new PipelineRunner(NewsflowTopology.build(s.pipeline(), s.stages(), s.alerting(), s.serdes(),
                     s.clock()), runtime);
