@@ -89,10 +89,9 @@ class ReprocessIT {
             try (NewsflowApp after = start(runtime, topics, alerting, List.of("language", "entities", "quotes"),
                     "2.0")) {
                 assertThat(reprocess(topics, "PT1H")).contains("re-sent 3 records");
-                await().atMost(3, TimeUnit.MINUTES).untilAsserted(() ->
-                        assertThat(reprocessed(appId, "changed") + reprocessed(appId, "unchanged")).isEqualTo(3));
-                double changed = reprocessed(appId, "changed");
-                assertThat(changed).as("sample articles all hold quotes").isEqualTo(3);
+                // counters count processing (at least once each; more if a task migrated): see MetricsIT
+                await().atMost(3, TimeUnit.MINUTES).untilAsserted(() -> assertThat(
+                        reprocessed(appId, "changed") + reprocessed(appId, "unchanged")).isGreaterThanOrEqualTo(3));
                 await().atMost(2, TimeUnit.MINUTES).untilAsserted(() -> {
                     read(enriched, topics, out);
                     assertThat(out).hasSize(6);
@@ -107,10 +106,12 @@ class ReprocessIT {
                 });
 
                 // the same chain again: every re-enrichment is unchanged, nothing is published
+                double changed = reprocessed(appId, "changed");
+                double unchanged = reprocessed(appId, "unchanged");
                 assertThat(reprocess(topics, "PT1H")).contains("re-sent 3 records");
                 await().atMost(3, TimeUnit.MINUTES).untilAsserted(() ->
-                        assertThat(reprocessed(appId, "unchanged")).isEqualTo(3));
-                assertThat(reprocessed(appId, "changed")).isEqualTo(3);
+                        assertThat(reprocessed(appId, "unchanged") - unchanged).isGreaterThanOrEqualTo(3));
+                assertThat(reprocessed(appId, "changed")).isEqualTo(changed);
                 read(enriched, topics, out);
                 assertThat(out).hasSize(6);
 
