@@ -22,12 +22,16 @@ RUN groupadd --gid 10001 newsflow \
     && mkdir -p /app /var/lib/newsflow \
     && chown newsflow:newsflow /var/lib/newsflow
 COPY --from=build /build/target/newsflow.jar /app/newsflow.jar
+# The launcher finds /app/newsflow.jar beside its bin/ folder and sets -XX:-DontCompileHugeMethods.
+COPY bin/newsflow /app/bin/newsflow
 
 # Kafka Streams state (RocksDB stores, checkpoints) lives on a volume so restarts do not replay changelogs.
 # The working directory is the same writable place, so relative defaults (e.g. the embedded broker's
 # data/broker of `demo` and `broker`) work for the non-root user too.
+# JVM options go through the launcher's variables (NEWSFLOW_HEAP_OPTS, NEWSFLOW_JVM_OPTS, JAVA_OPTS).
 ENV NEWSFLOW_STATE_DIR=/var/lib/newsflow \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:-DontCompileHugeMethods -XX:+ExitOnOutOfMemoryError -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsflow.schema"
+    NEWSFLOW_HEAP_OPTS="-XX:MaxRAMPercentage=75" \
+    NEWSFLOW_JVM_OPTS="-XX:+ExitOnOutOfMemoryError -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsflow.schema"
 VOLUME ["/var/lib/newsflow"]
 WORKDIR /var/lib/newsflow
 USER newsflow:newsflow
@@ -35,5 +39,5 @@ USER newsflow:newsflow
 # HTTP endpoint (NEWSFLOW_HTTP_PORT=8080), coming later. No HEALTHCHECK yet: the JRE image has no curl,
 # add one (e.g. a java-based probe) once the HTTP endpoint exists.
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/newsflow.jar"]
+ENTRYPOINT ["/app/bin/newsflow"]
 CMD ["run"]

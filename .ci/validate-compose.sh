@@ -5,7 +5,9 @@
 #     accepts, such as a top-level `name:`; on Debian 13 it is Compose v2). A `docker compose` plugin, where
 #     present, checks the file too.
 #   - the five topics of the pipeline (Topics.java defaults) are created by the kafka-init service;
-#   - the Dockerfile exists and ships target/newsflow.jar, and pom.xml still builds a jar of that name.
+#   - the Dockerfile exists and ships target/newsflow.jar and the launcher bin/newsflow, and pom.xml still builds a
+#     jar of that name;
+#   - ops/prometheus.yml parses and scrapes both newsflow containers; ops/grafana-dashboard.json parses.
 # Usage, from the repository root: bash .ci/validate-compose.sh [COMPOSE_FILE]   (default docker-compose.yml)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -68,12 +70,51 @@ if [[ -f $topics_java ]]; then
   done
 fi
 
+# --- monitoring: ops/prometheus.yml scrapes both newsflow containers; the Grafana dashboard is valid JSON ------
+prometheus_yml=ops/prometheus.yml
+dashboard=ops/grafana-dashboard.json
+[[ -f $prometheus_yml ]] || fail "$prometheus_yml not found"
+[[ -f $dashboard ]] || fail "$dashboard not found"
+grep -Eq '^[[:space:]]+- \./ops/prometheus\.yml:/etc/prometheus/prometheus\.yml' "$compose_file" ||
+  fail "$compose_file does not mount $prometheus_yml into the prometheus service"
+command -v python3 >/dev/null 2>&1 || fail "python3 is needed to parse $dashboard and $prometheus_yml"
+python3 - "$prometheus_yml" "$dashboard" <<'PY' || fail "monitoring configuration is invalid (see above)"
+import json, re, sys
+prom, dash = sys.argv[1], sys.argv[2]
+text = open(prom, encoding="utf-8").read()
+try:
+    import yaml  # PyYAML where present (Debian's docker-compose 1.29 depends on it)
+    config = yaml.safe_load(text)
+    targets = [t for job in config["scrape_configs"] if job.get("metrics_path", "/metrics") == "/metrics"
+               for sc in job.get("static_configs", []) for t in sc["targets"]]
+except ImportError:
+    if "\t" in text:
+        sys.exit(prom + ": tab characters are not allowed in YAML")
+    targets = re.findall(r'"([A-Za-z0-9_.-]+:[0-9]+)"', text)
+for wanted in ("newsflow:8080", "newsflow-fast-alerts:8080"):
+    if wanted not in targets:
+        sys.exit(prom + ": no scrape target " + wanted)
+board = json.load(open(dash, encoding="utf-8"))
+exprs = [t["expr"] for p in board["panels"] for t in p.get("targets", [])]
+if not exprs:
+    sys.exit(dash + ": no panel queries")
+for e in exprs:
+    if e.count("(") != e.count(")"):
+        sys.exit(dash + ": unbalanced parentheses in " + e)
+print("validate-compose: monitoring: %d scrape targets, %d dashboard panels, %d queries"
+      % (len(targets), len(board["panels"]), len(exprs)))
+PY
+
 # --- Dockerfile ------------------------------------------------------------------------------------------------
 [[ -f Dockerfile ]] || fail "Dockerfile not found"
 grep -Eq '^COPY[[:space:]].*target/newsflow\.jar[[:space:]]+/app/newsflow\.jar' Dockerfile ||
   fail "Dockerfile does not copy target/newsflow.jar to /app/newsflow.jar"
-grep -Eq '^ENTRYPOINT[[:space:]].*/app/newsflow\.jar' Dockerfile ||
-  fail "Dockerfile's ENTRYPOINT does not run /app/newsflow.jar"
+grep -Eq '^COPY[[:space:]].*bin/newsflow[[:space:]]+/app/bin/newsflow' Dockerfile ||
+  fail "Dockerfile does not copy the launcher bin/newsflow to /app/bin/newsflow (beside /app/newsflow.jar)"
+grep -Eq '^ENTRYPOINT[[:space:]].*/app/bin/newsflow' Dockerfile ||
+  fail "Dockerfile's ENTRYPOINT does not run the launcher /app/bin/newsflow"
+[[ -x bin/newsflow ]] || fail "bin/newsflow (the launcher) is missing or not executable"
+sh -n bin/newsflow || fail "bin/newsflow is not valid POSIX sh"
 grep -q '<finalName>newsflow</finalName>' pom.xml ||
   fail "pom.xml no longer names the fat jar newsflow (target/newsflow.jar, which the Dockerfile copies)"
 

@@ -6,6 +6,8 @@ import io.newsflow.config.KafkaClients;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.enrich.PipelineStages;
+import io.newsflow.metrics.MetricsServer;
+import io.newsflow.metrics.StreamsMetricsBinding;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.serde.RecordCodec;
@@ -103,14 +105,23 @@ public final class NewsflowApp implements AutoCloseable {
     private final TopicFeed<LeaderAlert> alertFeed;
     private final TopicFeed<EnrichedArticle> articleFeed;
     private final HttpApi http;
+    private final MetricsServer metricsOnly;
+    private final StreamsMetricsBinding pipelineMetrics;
+    private final StreamsMetricsBinding fastMetrics;
 
     private NewsflowApp(PipelineRunner pipeline, PipelineRunner fast, TopicFeed<LeaderAlert> alertFeed,
-                        TopicFeed<EnrichedArticle> articleFeed, HttpApi http) {
+                        TopicFeed<EnrichedArticle> articleFeed, HttpApi http, MetricsServer metricsOnly,
+                        RuntimeConfig runtime) {
         this.pipeline = pipeline;
         this.fast = fast;
         this.alertFeed = alertFeed;
         this.articleFeed = articleFeed;
         this.http = http;
+        this.metricsOnly = metricsOnly;
+        this.pipelineMetrics = pipeline == null ? null
+                : StreamsMetricsBinding.bind(pipeline.streams(), runtime.applicationId());
+        this.fastMetrics = fast == null ? null
+                : StreamsMetricsBinding.bind(fast.streams(), fastRuntime(runtime).applicationId());
     }
 
     /** Starts every part and waits until the stream applications are RUNNING. */
@@ -135,10 +146,9 @@ public final class NewsflowApp implements AutoCloseable {
                 fast.start(Duration.ofMinutes(2));
             }
             if (s.role() == Role.FAST_ALERTS) {
-                if (server != null) {
-                    server.stop(0);
-                }
-                return new NewsflowApp(null, fast, null, null, null);
+                // no API in this role: the port serves /metrics and /health only, for Prometheus
+                MetricsServer metrics = server == null ? null : MetricsServer.start(server);
+                return new NewsflowApp(null, fast, null, null, null, metrics, s.runtime());
             }
             pipeline = new PipelineRunner(NewsflowTopology.build(s.pipeline(), s.stages(), s.alerting(), s.serdes(),
                     s.clock()), runtime);
@@ -175,7 +185,7 @@ public final class NewsflowApp implements AutoCloseable {
                         alertFeed, articleFeed, s.alerting() == null ? null : s.alerting().watchlist(), health,
                         s.http());
             }
-            return new NewsflowApp(pipeline, fast, alertFeed, articleFeed, http);
+            return new NewsflowApp(pipeline, fast, alertFeed, articleFeed, http, null, s.runtime());
         } catch (IOException e) {
             closeQuietly(server, pipeline, fast, alertFeed, articleFeed);
             throw new UncheckedIOException("cannot bind the HTTP API to " + s.httpHost() + ":" + s.httpPort(), e);
@@ -222,9 +232,9 @@ public final class NewsflowApp implements AutoCloseable {
         return fast;
     }
 
-    /** The HTTP port, or -1 without the API. */
+    /** The HTTP port (of the API, or in the fast-alerts role of {@code /metrics}), or -1 without one. */
     public int httpPort() {
-        return http == null ? -1 : http.port();
+        return http != null ? http.port() : metricsOnly != null ? metricsOnly.port() : -1;
     }
 
     /** Blocks until the pipeline (or, in the fast-alerts role, the fast tier) stops. */
@@ -240,6 +250,15 @@ public final class NewsflowApp implements AutoCloseable {
     public void close(Duration timeout) {
         if (http != null) {
             http.close();
+        }
+        if (metricsOnly != null) {
+            metricsOnly.close();
+        }
+        if (pipelineMetrics != null) {
+            pipelineMetrics.close();
+        }
+        if (fastMetrics != null) {
+            fastMetrics.close();
         }
         if (alertFeed != null) {
             alertFeed.close();

@@ -9,7 +9,9 @@ import io.newsflow.delivery.RetryPolicy;
 import io.newsflow.delivery.WebhookClient;
 import io.newsflow.delivery.WebhookDeliverer;
 import io.newsflow.delivery.WebhookSender;
+import io.newsflow.metrics.MetricsServer;
 import io.newsflow.schema.AlertTier;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -94,6 +96,10 @@ final class AlertsCommand {
                 description = "Create the alerts and dead-letter topics when missing. Default: ${DEFAULT-VALUE}.")
         boolean createTopics;
 
+        @Option(names = "--metrics-port", defaultValue = "-1",
+                description = "Serve Prometheus metrics (webhook deliveries, retries, failures) on http://HOST:PORT/metrics; 0 = any free port, -1 = none. Default: ${DEFAULT-VALUE}.")
+        int metricsPort;
+
         @Mixin
         KafkaOptions kafka;
 
@@ -102,6 +108,26 @@ final class AlertsCommand {
 
         @Override
         public Integer call() {
+            MetricsServer metrics = null;
+            if (metricsPort >= 0) {
+                try {
+                    metrics = MetricsServer.start("0.0.0.0", metricsPort);
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("cannot serve metrics on port " + metricsPort + ": " + e);
+                    return 2;
+                }
+                spec.commandLine().getOut().printf("metrics: http://localhost:%d/metrics%n", metrics.port());
+            }
+            try {
+                return deliver();
+            } finally {
+                if (metrics != null) {
+                    metrics.close();
+                }
+            }
+        }
+
+        private int deliver() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             String bootstrap = kafka.bootstrapServers == null || kafka.bootstrapServers.isBlank()

@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.newsflow.bench.AlertBenchmark;
 import io.newsflow.bench.PipelineBenchmark;
+import io.newsflow.bench.ScaleOutBenchmark;
 import io.newsflow.bench.StageBenchmark;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.entity.CrfEntityRecognizer;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Throughput and latency through a real broker, next to a passthrough baseline, plus per-stage throughput. */
@@ -81,6 +84,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fast-in-process", description = "--alerts: run the fast tier in this JVM next to the enrichment instead of in its own process (run --role FAST_ALERTS).")
     boolean fastInProcess;
 
+    @Option(names = "--scale-out", defaultValue = "true", negatable = true,
+            description = "Also measure scale-out: 1 and 2 stream threads and 2 instances on --scale-partitions. Default: ${DEFAULT-VALUE}.")
+    boolean scaleOut;
+
+    @Option(names = "--scale-articles", defaultValue = "300", description = "Backlog of each scale-out case. Default: ${DEFAULT-VALUE}.")
+    int scaleArticles;
+
+    @Option(names = "--scale-partitions", defaultValue = "4", description = "Input partitions of the scale-out cases (at least 4). Default: ${DEFAULT-VALUE}.")
+    int scalePartitions;
+
     @Mixin
     EnrichmentOptions enrichment;
 
@@ -102,13 +115,26 @@ final class BenchCommand implements Callable<Integer> {
             StageBenchmark.Result stageResult = StageBenchmark.run(stages, stageArticles, Math.min(50, stageArticles));
             double matcher = StageBenchmark.leaderMatcher(new LeaderMatcher(enrichment.knowledgeBase()),
                     Math.max(2_000, stageArticles), 500);
+            if (scaleOut && scalePartitions < 4) {
+                throw new ParameterException(spec.commandLine(),
+                        "--scale-partitions must be at least 4, got " + scalePartitions);
+            }
             PipelineBenchmark.Result result;
+            ScaleOutBenchmark.Result scale = null;
             try (Cluster cluster = Cluster.open(bootstrapServers, work.resolve("broker"), 0)) {
                 result = new PipelineBenchmark(cluster.bootstrapServers(), stages, registry.serdes())
                         .run(new PipelineBenchmark.Options(articles, maxPhaseSeconds, latencySeconds, latencyRate,
                                 partitions, guarantee, commitIntervalMs, work.resolve("state")));
+                if (scaleOut) {
+                    scale = new ScaleOutBenchmark(cluster.bootstrapServers(), stages, registry.serdes())
+                            .run(new ScaleOutBenchmark.Options(scaleArticles, scalePartitions,
+                                    Math.max(maxPhaseSeconds, 120), guarantee, work.resolve("scale-state")));
+                }
             }
             print(out, stageResult, matcher, result);
+            if (scale != null) {
+                printScale(out, stageResult, scale);
+            }
             return result.pipeline().processed() > 0 ? 0 : 1;
         } finally {
             deleteRecursively(work);
@@ -153,6 +179,28 @@ final class BenchCommand implements Callable<Integer> {
         out.println("enriched_p50_ms=" + r.pipeline().p50Ms());
         out.println("enriched_p99_ms=" + r.pipeline().p99Ms());
         out.println(String.format(Locale.ROOT, "leader_matcher_articles_per_s=%.1f", matcher));
+        out.flush();
+    }
+
+    private void printScale(PrintWriter out, StageBenchmark.Result stagesResult, ScaleOutBenchmark.Result s) {
+        out.printf("%nScale-out through Kafka (%s, %d partitions, backlog of %d per case, steady rate between the "
+                + "10th and 90th percentile of the outputs; %d CPUs)%n", guarantee, scalePartitions, scaleArticles,
+                Runtime.getRuntime().availableProcessors());
+        out.printf("| %-30s | %9s | %12s | %17s |%n", "case", "processed", "articles/s", "ratio to 1 thread");
+        out.printf("|%s|%s|%s|%s|%n", "-".repeat(32), "-".repeat(11), "-".repeat(14), "-".repeat(19));
+        for (ScaleOutBenchmark.Case c : List.of(s.oneThread(), s.twoThreads(), s.twoInstances())) {
+            out.printf(Locale.ROOT, "| %-30s | %9d | %12.1f | %16.2fx |%n", c.name(), c.processed(),
+                    c.articlesPerSecond(), s.ratio(c));
+        }
+        out.printf(Locale.ROOT, "pipeline (1 thread) over the bare chain: %.0f %% of its throughput%n%n",
+                stagesResult.chain() > 0 ? 100 * s.oneThread().articlesPerSecond() / stagesResult.chain() : 0);
+        out.println(String.format(Locale.ROOT, "chain_articles_per_s=%.1f", stagesResult.chain()));
+        out.println(String.format(Locale.ROOT, "pipeline_threads_1_articles_per_s=%.1f",
+                s.oneThread().articlesPerSecond()));
+        out.println(String.format(Locale.ROOT, "pipeline_threads_2_articles_per_s=%.1f",
+                s.twoThreads().articlesPerSecond()));
+        out.println(String.format(Locale.ROOT, "pipeline_instances_2_articles_per_s=%.1f",
+                s.twoInstances().articlesPerSecond()));
         out.flush();
     }
 

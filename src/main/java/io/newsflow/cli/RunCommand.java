@@ -76,7 +76,9 @@ final class RunCommand implements Callable<Integer> {
                     serve.role == NewsflowApp.Role.ALL ? "fast tier at-least-once, " : "fast tier in another process, ",
                     kafka.processingGuarantee, kafka.topicMentions);
         }
-        if (runner.httpPort() > 0) {
+        if (runner.httpPort() > 0 && serve.role == NewsflowApp.Role.FAST_ALERTS) {
+            out.printf("metrics: http://%s:%d/metrics%n", serve.advertisedHost, runner.httpPort());
+        } else if (runner.httpPort() > 0) {
             out.printf("live page: http://%s:%d/  (API: /api/..., SSE: /stream/alerts, /stream/articles)%n",
                     serve.advertisedHost, runner.httpPort());
         }

@@ -4,6 +4,7 @@ import io.newsflow.config.KafkaClients;
 import io.newsflow.config.Version;
 import io.newsflow.error.DeadLetter;
 import io.newsflow.error.DeadLetterHeaders;
+import io.newsflow.metrics.NewsflowMetrics;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.serde.AvroJson;
 import io.newsflow.serde.RecordCodec;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -400,6 +402,7 @@ public final class WebhookDeliverer implements Runnable, AutoCloseable {
     }
 
     private void report(DeliveryOutcome outcome) {
+        NewsflowMetrics.webhookDelivery(outcome.kind().name().toLowerCase(Locale.ROOT), outcome.attempts());
         try {
             listener.accept(outcome);
         } catch (RuntimeException e) {

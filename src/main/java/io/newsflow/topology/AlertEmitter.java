@@ -2,6 +2,7 @@ package io.newsflow.topology;
 
 import io.newsflow.alert.AlertCandidate;
 import io.newsflow.alert.Alerts;
+import io.newsflow.metrics.NewsflowMetrics;
 import io.newsflow.schema.AlertTier;
 import io.newsflow.schema.LeaderAlert;
 import java.time.Clock;
@@ -37,6 +38,10 @@ final class AlertEmitter {
         sent.put(id, timestamp, timestamp);
         context.forward(new Record<>(candidate.leaderId(), Alerts.toRecord(candidate, article, tier, clock.instant()),
                 timestamp));
+        NewsflowMetrics.alert(context.applicationId(), candidate.rule().type().name(), tier.name());
+        if (tier == AlertTier.FAST) {
+            NewsflowMetrics.fastAlertLatency(context.applicationId(), timestamp, System.currentTimeMillis());
+        }
         return true;
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.topology;
 
 import io.newsflow.error.DeadLetter;
+import io.newsflow.metrics.NewsflowMetrics;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -33,6 +34,7 @@ final class DeadLetterProcessor<T> implements FixedKeyProcessor<String, Outcome<
         DeadLetter dl = failed.deadLetter();
         LOG.warn("dead-lettering record key={} from {}-{}@{}: stage={} error={} reason={}", record.key(),
                 dl.sourceTopic(), dl.sourcePartition(), dl.sourceOffset(), dl.stage(), dl.errorClass(), dl.reason());
+        NewsflowMetrics.deadLettered(context.applicationId(), dl.stage(), dl.errorClass());
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         dl.writeTo(headers, pipelineVersion, System.currentTimeMillis());
         context.forward(record.withValue(dl.original()).withHeaders(headers));

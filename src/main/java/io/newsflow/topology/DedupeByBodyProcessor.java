@@ -1,5 +1,6 @@
 package io.newsflow.topology;
 
+import io.newsflow.metrics.NewsflowMetrics;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.schema.internal.SeenArticle;
 import java.time.Duration;
@@ -42,6 +43,7 @@ final class DedupeByBodyProcessor implements FixedKeyProcessor<String, ArticleEn
         if (first != null && !first.getArticleId().equals(id)) {
             LOG.debug("dropping article {} ({}): same body as article {} ({})", id, envelope.getArticle().getUrl(),
                     first.getArticleId(), first.getUrl());
+            NewsflowMetrics.duplicateDropped(context.applicationId(), "body");
             return;
         }
         seen.put(hash, SeenArticle.newBuilder()

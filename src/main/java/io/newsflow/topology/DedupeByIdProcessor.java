@@ -1,5 +1,6 @@
 package io.newsflow.topology;
 
+import io.newsflow.metrics.NewsflowMetrics;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.schema.internal.SeenArticle;
 import java.time.Duration;
@@ -44,8 +45,13 @@ final class DedupeByIdProcessor
         String id = envelope.getArticle().getId();
         long now = record.timestamp();
         SeenArticle live = seen.get(id, now);
+        if (Reprocessing.isReprocess(record.headers())) {
+            reprocess(record, envelope, live);
+            return;
+        }
         if (live != null && live.getContentHash().equals(envelope.getContentHash())) {
             LOG.debug("dropping duplicate of article {} (same body, revision {})", id, live.getRevision());
+            NewsflowMetrics.duplicateDropped(context.applicationId(), "id");
             return;
         }
         SeenArticle previous = live != null ? live : seen.getIncludingExpired(id);
@@ -62,5 +68,26 @@ final class DedupeByIdProcessor
         ArticleEnvelope next = revision == envelope.getRevision() ? envelope
                 : ArticleEnvelope.newBuilder(envelope).setRevision(revision).build();
         context.forward(record.withValue(Outcome.ok(next)));
+    }
+
+    /**
+     * A re-sent article: re-enriched as the next revision when it is still the article's current body; dropped when
+     * the id is no longer remembered (beyond the retention) or a later correction replaced that body. The stored
+     * revision is raised now, before the result is known, so that a later correction never reuses the number (an
+     * unchanged re-enrichment, which is not published, leaves a gap).
+     */
+    private void reprocess(FixedKeyRecord<String, Outcome<ArticleEnvelope>> record, ArticleEnvelope envelope,
+                           SeenArticle live) {
+        String id = envelope.getArticle().getId();
+        if (live == null || !live.getContentHash().equals(envelope.getContentHash())) {
+            LOG.info("not re-enriching article {}: {}", id, live == null
+                    ? "not seen within the de-duplication retention" : "a later revision replaced this body");
+            NewsflowMetrics.reprocessed(context.applicationId(), "stale");
+            return;
+        }
+        int revision = live.getRevision() + 1;
+        seen.put(id, SeenArticle.newBuilder(live).setRevision(revision).build());
+        context.forward(record.withValue(Outcome.ok(
+                ArticleEnvelope.newBuilder(envelope).setRevision(revision).build())));
     }
 }

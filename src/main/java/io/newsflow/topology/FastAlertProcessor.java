@@ -56,6 +56,9 @@ final class FastAlertProcessor implements Processor<String, byte[], String, Lead
 
     @Override
     public void process(Record<String, byte[]> record) {
+        if (Reprocessing.isReprocess(record.headers())) {
+            return; // a re-sent article (newsflow reprocess) is not news: its fast alerts went out the first time
+        }
         RawArticle article;
         Document doc;
         try {

@@ -57,6 +57,12 @@ public final class NewsflowTopology {
     public static final String SINK_DEAD_LETTERS_PREFIX = "write-dead-letters-";
     public static final String STORE_ARTICLE_IDS = "article-ids";
     public static final String STORE_BODY_HASHES = "article-body-hashes";
+    /** Counts enriched articles and their publish → enriched latency (metrics only). */
+    public static final String MEASURE_ENRICHED = "measure-enriched";
+    /** Drops re-enrichments ({@link Reprocessing}) whose result did not change. */
+    public static final String REVISE = "revise-reprocessed";
+    /** Digest of the last published enrichment per body hash (see {@link ReviseProcessor}). */
+    public static final String STORE_RESULT_DIGESTS = "article-result-digests";
     public static final String STORE_ARTICLES = "articles-by-id";
     public static final String STORE_ALERTS_SENT = "alerts-sent";
     public static final String STORE_MENTION_COUNTS = "entity-mention-counts";
@@ -94,6 +100,8 @@ public final class NewsflowTopology {
                 Stores.persistentKeyValueStore(STORE_ARTICLE_IDS), keys, seenSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE_BODY_HASHES), keys, seenSerde));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_RESULT_DIGESTS), keys, Serdes.String()));
 
         KStream<String, Outcome<ArticleEnvelope>> ingested = builder
                 .stream(config.topics().articles(), Consumed.with(keys, Serdes.ByteArray()).withName(SOURCE))
@@ -132,7 +140,10 @@ public final class NewsflowTopology {
 
         enriched.get("route-enriched-ok")
                 .mapValues(outcome -> assemble(unwrap(outcome), config.pipelineVersion(), clock), Named.as(ASSEMBLE))
+                .processValues(() -> new ReviseProcessor(STORE_RESULT_DIGESTS, config.dedupRetention()),
+                        Named.as(REVISE), STORE_RESULT_DIGESTS)
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-article-id"))
+                .processValues(MeasureEnrichedProcessor::new, Named.as(MEASURE_ENRICHED))
                 .to(config.topics().enriched(), Produced.with(keys, enrichedSerde).withName(SINK_ENRICHED));
 
         if (alerting != null) {

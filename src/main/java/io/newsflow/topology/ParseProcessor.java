@@ -2,6 +2,7 @@ package io.newsflow.topology;
 
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.error.DeadLetter;
+import io.newsflow.metrics.NewsflowMetrics;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import java.nio.ByteBuffer;
@@ -38,6 +39,7 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], Outcome<
 
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
+        NewsflowMetrics.articleRead(context.applicationId());
         RecordMetadata meta = context.recordMetadata().orElse(null);
         String topic = meta == null ? config.topics().articles() : meta.topic();
         int partition = meta == null ? -1 : meta.partition();

@@ -4,6 +4,7 @@ import io.newsflow.enrich.Document;
 import io.newsflow.enrich.Stage;
 import io.newsflow.enrich.StageException;
 import io.newsflow.enrich.StageRunner;
+import io.newsflow.metrics.NewsflowMetrics;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -37,6 +38,7 @@ final class StageProcessor implements FixedKeyProcessor<String, Outcome<Working>
         long started = System.nanoTime();
         try {
             Document next = StageRunner.run(stage, working.document());
+            NewsflowMetrics.stageTime(context.applicationId(), stage.name(), System.nanoTime() - started);
             context.forward(record.withValue(Outcome.ok(working.advance(next, (System.nanoTime() - started) / 1_000))));
         } catch (StageException e) {
             LOG.warn("stage {} failed on article {}: {}", e.stage(), working.document().id(), e.toString());

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.alert.Rule;
 import io.newsflow.alert.Watchlist;
+import io.newsflow.metrics.MetricsServer;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.Entity;
 import io.newsflow.schema.LeaderAlert;
@@ -53,6 +54,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET /health                      liveness
  * GET /ready                       200 when the pipeline and the fast tier are RUNNING, else 503
+ * GET /metrics                     Prometheus metrics (text format)
  * GET /api/articles/{id}           an enriched article by id
  * GET /api/entities/{id}/articles  an entity and its latest articles
  * GET /api/entities/{id}/mentions  mention counts per bucket (?from=&amp;to= ISO instants; default the last 24 h)
@@ -353,6 +355,8 @@ public final class HttpApi implements AutoCloseable {
             resource(ex, "index.html");
         } else if (path.startsWith("/static/") && parts.length == 3) {
             resource(ex, parts[2]);
+        } else if (path.equals("/metrics")) {
+            MetricsServer.metrics(ex);
         } else if (path.equals("/health")) {
             send(ex, 200, NODES.objectNode().put("status", "UP"));
         } else if (path.equals("/ready")) {

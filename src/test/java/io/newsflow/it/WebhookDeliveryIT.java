@@ -18,6 +18,7 @@ import io.newsflow.delivery.WebhookSignature;
 import io.newsflow.delivery.WebhookDeliverer;
 import io.newsflow.delivery.WebhookSender;
 import io.newsflow.error.DeadLetterHeaders;
+import io.newsflow.metrics.NewsflowMetrics;
 import io.newsflow.schema.AlertTier;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.serde.AvroJson;
@@ -180,6 +181,7 @@ class WebhookDeliveryIT {
             produce(topic, Map.of(alert("a4", "watch-lavrov", "Q58217", AlertTier.FULL), 0));
 
             DeliveryConfig config = DeliveryConfig.defaults(BROKER.bootstrapServers()).withTopics(topic, dlq).withGroup("wh-group-1");
+            String before = NewsflowMetrics.scrape();
             Running run1 = start(config, server, FAST_RETRIES);
             List<String> delivered = List.of("a0", "a1", "a3", "a4", "b0", "b1", "b2");
             await().atMost(AWAIT).untilAsserted(() -> {
@@ -213,6 +215,16 @@ class WebhookDeliveryIT {
                     .extracting(DeliveryOutcome::alertId).containsExactlyInAnyOrder(hopeless, null);
             assertThat(run1.outcomes().stream().filter(o -> "a1".equals(o.alertId())).findFirst().orElseThrow().attempts())
                     .isEqualTo(3);
+            // the same counts on /metrics: 7 delivered, 2 dead-lettered; retries a1 2, b1 2, b0 1, hopeless 3
+            String after = NewsflowMetrics.scrape();
+            assertThat(MetricsIT.sum(after, "newsflow_webhook_deliveries_total", "outcome=\"delivered\"")
+                    - MetricsIT.sum(before, "newsflow_webhook_deliveries_total", "outcome=\"delivered\"")).isEqualTo(7);
+            assertThat(MetricsIT.sum(after, "newsflow_webhook_deliveries_total", "outcome=\"dead_lettered\"")
+                    - MetricsIT.sum(before, "newsflow_webhook_deliveries_total", "outcome=\"dead_lettered\"")).isEqualTo(2);
+            assertThat(total(after, "newsflow_webhook_retries_total") - total(before, "newsflow_webhook_retries_total"))
+                    .isEqualTo(2 + 2 + 1 + FAST_RETRIES.maxAttempts() - 1);
+            assertThat(total(after, "newsflow_webhook_failures_total") - total(before, "newsflow_webhook_failures_total"))
+                    .isEqualTo(2);
 
             // dead letters: original bytes and headers, plus the reason
             List<ConsumerRecord<String, byte[]>> letters = readAll(dlq, 2);
@@ -271,6 +283,12 @@ class WebhookDeliveryIT {
             }
         }
         throw new AssertionError("no request for " + key);
+    }
+
+    /** The value of an unlabelled sample, 0 when absent. */
+    private static double total(String exposition, String name) {
+        return exposition.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .sum();
     }
 
     @Test

@@ -65,8 +65,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     private static CrfEntityRecognizer load() {
         if (compilesHugeMethods().map(compiled -> !compiled).orElse(false)) {
-            LOG.warn("CoreNLP's NER feature extractor and tokenizer run interpreted in this JVM: start it with {} "
-                    + "for about 40% more entity throughput", JIT_FLAG);
+            LOG.warn("CoreNLP's NER feature extractor and tokenizer run interpreted in this JVM: start newsflow with "
+                    + "bin/newsflow (or java {}) for about 40% more entity throughput", JIT_FLAG);
         }
         try {
             return new CrfEntityRecognizer(CRFClassifier.getClassifier(MODEL));
