@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,9 @@ final class ReprocessCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE} (newsflow broker).")
     String bootstrapServers;
+
+    @Mixin
+    ClientOptions client;
 
     @Option(names = "--topic-articles", defaultValue = Topics.DEFAULT_ARTICLES,
             description = "Input topic. Default: ${DEFAULT-VALUE}.")
@@ -69,8 +73,10 @@ final class ReprocessCommand implements Callable<Integer> {
         Instant now = Instant.now();
         String request = UUID.randomUUID().toString();
         int sent = 0;
-        try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(bootstrapServers);
-             KafkaProducer<String, byte[]> producer = Clients.producer(bootstrapServers)) {
+        try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(client.clients(bootstrapServers),
+                "newsflow-reprocess");
+             KafkaProducer<String, byte[]> producer = Clients.producer(client.clients(bootstrapServers),
+                     "newsflow-reprocess")) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
