@@ -141,7 +141,7 @@ class ClientConfigurationIT {
     }
 
     @Test
-    void publishAndTailUseTheClientConfiguration() throws Exception {
+    void publishTailAndReprocessUseTheClientConfiguration() throws Exception {
         String topic = "ssl-it-articles";
         broker.createTopics(Map.of(topic, 1));
         Path input = dir.resolve("two.jsonl");
@@ -161,6 +161,12 @@ class ClientConfigurationIT {
         assertThat(tail.exitCode()).as(tail.err()).isZero();
         assertThat(tail.out().lines().toList()).hasSize(2).anyMatch(l -> l.contains("Harbour reopens"));
         assertSslClients("newsflow-tail");
+
+        RecordingMetricsReporter.clear();
+        Run reprocess = run("reprocess", "--bootstrap-servers", broker.sslBootstrapServers(), "--topic-articles",
+                topic, "--from-offset", "0");
+        assertThat(reprocess.exitCode()).as(reprocess.out() + reprocess.err()).isZero();
+        assertSslClients("newsflow-reprocess");
     }
 
     @Test
