@@ -343,7 +343,7 @@ final class MentionClusters {
             cluster = new Cluster(key, EntityType.PERSON, linked);
             cluster.rules.add(rule);
             all.add(cluster);
-            absorbSurnameClusters(cluster, core);
+            absorbSurnameClusters(cluster, linked != null ? linked.name() : core);
         }
         cluster.type = EntityType.PERSON;
         if (cluster.roleTitle == null) {
@@ -381,11 +381,15 @@ final class MentionClusters {
                 // Rensburg") ends the full name
                 if (fn.equals(folded) || !folded.contains(" ") && ((" " + fn + " ").contains(" " + folded + " ")
                         || fn.contains(" ") && words(n).containsAll(words(core)))
-                        || Character.isLowerCase(core.charAt(0)) && fn.endsWith(" " + folded)) {
+                        || Character.isLowerCase(core.charAt(0)) && fn.endsWith(" " + folded)
+                        || surnameWithParticle(n, core)) {
                     return c;
                 }
             }
             KbPerson p = c.person();
+            if (p != null && surnameWithParticle(p.name(), core)) {
+                return c;
+            }
             if (p != null && p.aliases().stream().anyMatch(a -> Names.fold(a).equals(folded)
                     || !folded.contains(" ") && !a.contains(" ") && nearMiss(Names.fold(a), folded))) {
                 return c;
@@ -401,6 +405,22 @@ final class MentionClusters {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code core} is the end of full name {@code name} from a lower-case particle on, written in any case and
+     * with a space or a hyphen: "Al Sudani" and "Al-Sudani" for "Mohammed Shia al-Sudani".
+     */
+    static boolean surnameWithParticle(String name, String core) {
+        String[] original = name.strip().split("[\\s-]+");
+        List<String> full = words(name);
+        List<String> end = words(core);
+        if (end.size() < 2 || full.size() <= end.size() || original.length != full.size()) {
+            return false;
+        }
+        int from = full.size() - end.size();
+        return full.subList(from, full.size()).equals(end) && !original[from].isEmpty()
+                && Character.isLowerCase(original[from].charAt(0));
     }
 
     /** The folded words of a name, split at spaces and hyphens ("Abdel-Fattah el-Sisi" → abdel fattah el sisi). */
@@ -499,7 +519,8 @@ final class MentionClusters {
         for (int i = all.size() - 1; i >= 0; i--) {
             Cluster c = all.get(i);
             if (c != full && c.kb == null && c.type == EntityType.PERSON && !c.names.isEmpty()
-                    && c.names.stream().allMatch(n -> !n.contains(" ") && parts.contains(Names.fold(n)))) {
+                    && c.names.stream().allMatch(n -> !n.contains(" ") && parts.contains(Names.fold(n))
+                    || surnameWithParticle(fullName, n))) {
                 full.mentions.addAll(c.mentions);
                 full.names.addAll(c.names);
                 full.rules.add(SAME_PERSON);
