@@ -787,10 +787,35 @@ public final class StanceStage implements Stage {
                     || FUNCTION_TAGS.contains(tag(kept.get(kept.size() - 1))))) {
                 kept.remove(kept.size() - 1);
             }
+            // too long: drop trailing modifiers whole ("… in his coalition government"), then cut if still too long
+            while (kept.size() > MAX_TARGET_TOKENS) {
+                int last = -1;
+                for (int k : kept) {
+                    if (k > head && p.head(k) != head && (rel(k, "nmod") || rel(k, "obl") || rel(k, "acl"))
+                            && kept.contains(p.head(k))) {
+                        last = k;
+                    }
+                }
+                if (last < 0) {
+                    break;
+                }
+                int[] span = p.subtree(last);
+                List<Integer> shorter = new ArrayList<>();
+                for (int k : kept) {
+                    if (k < span[0] || k > span[1]) {
+                        shorter.add(k);
+                    }
+                }
+                kept = shorter;
+            }
             if (kept.size() > MAX_TARGET_TOKENS) {
                 int at = Math.max(0, kept.indexOf(head));
                 int from = Math.max(0, Math.min(at - 3, kept.size() - MAX_TARGET_TOKENS));
                 kept = new ArrayList<>(kept.subList(from, Math.min(kept.size(), from + MAX_TARGET_TOKENS)));
+            }
+            while (!kept.isEmpty() && kept.get(kept.size() - 1) != head && (isPunct(kept.get(kept.size() - 1))
+                    || FUNCTION_TAGS.contains(tag(kept.get(kept.size() - 1))))) {
+                kept.remove(kept.size() - 1);
             }
             return kept;
         }
@@ -816,7 +841,8 @@ public final class StanceStage implements Stage {
                         : gerund(lemma(j))) : word(j));
                 prev = j;
             }
-            String phrase = b.toString().replaceAll("[“”\"]", "").replaceAll("\\s+", " ").strip();
+            String phrase = b.toString().replaceAll("[“”\"]", "").replaceAll("[(\\[]\\s*[)\\]]", "")
+                    .replaceAll("\\s+", " ").strip();
             boolean content = false;
             for (int j : kept) {
                 if (Character.isLetterOrDigit(word(j).charAt(0)) && !determiners.contains(lower(j))) {
