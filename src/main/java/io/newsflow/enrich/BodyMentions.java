@@ -46,25 +46,47 @@ public final class BodyMentions {
     /**
      * The person a pronoun at {@code offset} most likely means: the first person named in the sentence that holds
      * the nearest person mention before it (its subject rather than its object); null when no person came before.
+     * {@code mentions} must be sorted by start offset (as {@link #of} returns them); the search is logarithmic in
+     * their number plus the mentions of that stretch, so repeated calls stay linear in the article.
      */
     public static Located pronounReferent(String text, List<Located> mentions, int offset,
                                           IntUnaryOperator sentenceStart) {
         Located last = null;
-        for (Located m : mentions) {
+        for (int i = firstStartingAtOrAfter(mentions, offset) - 1; i >= 0; i--) {
+            Located m = mentions.get(i);
             if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
                 last = m;
+                break;
             }
         }
         if (last == null) {
             return null;
         }
         int start = sentenceStart.applyAsInt(last.start());
-        for (Located m : mentions) {
-            if (m.entity().type() == EntityType.PERSON && m.start() >= start && m.start() <= last.start()
-                    && !possessive(text, m)) {
+        for (int i = firstStartingAtOrAfter(mentions, start); i < mentions.size(); i++) {
+            Located m = mentions.get(i);
+            if (m.start() > last.start()) {
+                break;
+            }
+            if (m.entity().type() == EntityType.PERSON && !possessive(text, m)) {
                 return m;
             }
         }
         return last;
+    }
+
+    /** Index of the first mention starting at or after {@code offset} in a list sorted by start. */
+    private static int firstStartingAtOrAfter(List<Located> mentions, int offset) {
+        int lo = 0;
+        int hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -99,7 +99,7 @@ public final class NewsflowTopology {
                 .stream(config.topics().articles(), Consumed.with(keys, Serdes.ByteArray()).withName(SOURCE))
                 .processValues(() -> new ParseProcessor(config, rawSerde.deserializer()), Named.as(PARSE))
                 .processValues(() -> new ValidateProcessor(validator), Named.as(VALIDATE))
-                .processValues(() -> new NormalizeProcessor(stages.normalizer()), Named.as(NORMALIZE))
+                .processValues(() -> new NormalizeProcessor(stages.normalizer(), config.stageDeadline()), Named.as(NORMALIZE))
                 .processValues(() -> new DedupeByIdProcessor(STORE_ARTICLE_IDS, config.dedupRetention()),
                         Named.as(DEDUPE_BY_ID), STORE_ARTICLE_IDS);
 
@@ -121,7 +121,7 @@ public final class NewsflowTopology {
                         envelope.getArticle(), normalizerName, envelope.getWarnings()), 0L)),
                         Named.as(PREPARE_ENRICHMENT));
         for (Stage stage : stages.enrichment().stages()) {
-            working = working.processValues(() -> new StageProcessor(stage), Named.as(ENRICH_PREFIX + stage.name()));
+            working = working.processValues(() -> new StageProcessor(stage, config.stageDeadline()), Named.as(ENRICH_PREFIX + stage.name()));
         }
 
         Map<String, KStream<String, Outcome<Working>>> enriched = working

@@ -2,6 +2,7 @@ package io.newsflow.enrich.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.stanford.nlp.ling.CoreLabel;
 import io.newsflow.enrich.Document;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,42 @@ class TextLayerTest {
         Document changed = d.withText("Headline here", "Other body.", false);
         assertThat(changed.layer(Document.Field.BODY)).isNotSameAs(body);
         assertThat(changed.layer(Document.Field.BODY).text()).isEqualTo("Other body.");
+    }
+
+    @Test
+    void aRunOnSentenceIsCutIntoPiecesOfBoundedLength() {
+        String text = "alpha, ".repeat(1_000) + "end.";
+        TextLayer l = TextLayer.of(text);
+        assertThat(l.sentences()).hasSizeGreaterThan(1);
+        assertThat(l.sentences()).allSatisfy(s -> assertThat(s.size()).isLessThanOrEqualTo(
+                TextLayer.MAX_SENTENCE_TOKENS));
+        assertThat(l.tokens()).hasSize(2_002);
+        for (int i = 1; i < l.sentences().size(); i++) {
+            assertThat(l.sentences().get(i).firstToken()).isEqualTo(l.sentences().get(i - 1).endToken());
+        }
+    }
+
+    @Test
+    void aLongTokenReachesTheModelsCutButKeepsItsOffsets() {
+        String word = "x".repeat(50_000);
+        TextLayer l = TextLayer.of("Before " + word + " after.");
+        Token t = l.tokens().get(1);
+        assertThat(t.text()).hasSize(50_000);
+        List<CoreLabel> labels = l.coreLabels(l.sentences().get(0));
+        assertThat(labels.get(1).word()).hasSize(TextLayer.MAX_MODEL_TOKEN_CHARS);
+        assertThat(labels.get(1).endPosition()).isEqualTo(t.end());
+        assertThat(l.pos(1)).isNotBlank();
+    }
+
+    @Test
+    void wordsInOtherScriptsAreRecognisedForTheTaggersProxy() {
+        assertThat(TextLayer.foreignScript("Петров")).isTrue();
+        assertThat(TextLayer.foreignScript("北京")).isTrue();
+        assertThat(TextLayer.foreignScript("Müller")).isFalse();
+        assertThat(TextLayer.foreignScript("2024")).isFalse();
+        assertThat(TextLayer.foreignScript("—")).isFalse();
+        TextLayer l = TextLayer.of("Ministr Петров met 北京 officials.");
+        assertThat(l.pos(1)).isEqualTo("NNP");
+        assertThat(l.lemma(1)).isEqualTo("петров");
     }
 }
