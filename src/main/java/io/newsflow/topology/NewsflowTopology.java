@@ -50,6 +50,9 @@ public final class NewsflowTopology {
     public static final String DEDUPE_BY_ID = "dedupe-by-id";
     public static final String DEDUPE_BY_BODY = "dedupe-by-body";
     public static final String REPARTITION_BY_BODY = "by-body-hash";
+    public static final String REPARTITION_BY_ID = "by-article-id";
+    public static final String ORDER_REVISIONS = "order-revisions";
+    public static final String STORE_REVISIONS = "article-revisions";
     public static final String PREPARE_ENRICHMENT = "prepare-enrichment";
     public static final String ENRICH_PREFIX = "enrich-";
     public static final String ASSEMBLE = "assemble-enriched";
@@ -78,7 +81,8 @@ public final class NewsflowTopology {
 
     /**
      * Builds the topology; with {@code alerting} (nullable) it also serves the enriched articles: full-tier alerts,
-     * per-entity mentions, and the query stores. {@code clock} stamps processing and alert times.
+     * per-entity mentions, and the query stores. {@code clock} stamps processing and alert times. The stages are
+     * warmed up first ({@link PipelineStages#warmUp()}) so that no record pays the model loading under its deadline.
      */
     public static Topology build(PipelineConfig config, PipelineStages stages, Alerting alerting,
                                  SerdeFactory serdes, Clock clock) {
@@ -88,12 +92,15 @@ public final class NewsflowTopology {
         Serde<SeenArticle> seenSerde = serdes.valueSerde(SeenArticle.class);
         Serde<EnrichedArticle> enrichedSerde = serdes.valueSerde(EnrichedArticle.class);
         ArticleValidator validator = new ArticleValidator(config);
+        stages.warmUp();
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE_ARTICLE_IDS), keys, seenSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE_BODY_HASHES), keys, seenSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE_REVISIONS), keys, seenSerde));
 
         KStream<String, Outcome<ArticleEnvelope>> ingested = builder
                 .stream(config.topics().articles(), Consumed.with(keys, Serdes.ByteArray()).withName(SOURCE))
@@ -117,6 +124,11 @@ public final class NewsflowTopology {
                         .withKeySerde(keys).withValueSerde(envelopeSerde))
                 .processValues(() -> new DedupeByBodyProcessor(STORE_BODY_HASHES, config.dedupRetention()),
                         Named.as(DEDUPE_BY_BODY), STORE_BODY_HASHES)
+                .selectKey((hash, envelope) -> envelope.getArticle().getId(), Named.as("key-by-id-for-order"))
+                .repartition(Repartitioned.<String, ArticleEnvelope>as(REPARTITION_BY_ID)
+                        .withKeySerde(keys).withValueSerde(envelopeSerde))
+                .processValues(() -> new RevisionOrderProcessor(STORE_REVISIONS, config.dedupRetention()),
+                        Named.as(ORDER_REVISIONS), STORE_REVISIONS)
                 .mapValues(envelope -> Outcome.ok(new Working(envelope, Documents.fromNormalized(
                         envelope.getArticle(), normalizerName, envelope.getWarnings()), 0L)),
                         Named.as(PREPARE_ENRICHMENT));
