@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -49,7 +50,37 @@ public final class PipelineRunner implements AutoCloseable {
 
     public PipelineRunner(RuntimeConfig runtime, PipelineConfig pipeline, PipelineStages stages, SerdeFactory serdes) {
         this(NewsflowTopology.build(pipeline, stages, serdes),
-                runtime.withOverrides(timeouts(runtime, pipeline, stages.enrichment().stages().size() + 1)));
+                runtime.withOverrides(timeouts(runtime, pipeline, stages.enrichment().stages().size() + 1))
+                        .withOverrides(limits(runtime, pipeline)));
+    }
+
+    /** Largest record on the internal (repartition, changelog) topics: an envelope holds the input twice. */
+    public static final int INTERNAL_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * Size limits and their failure path, unless set explicitly: internal topics and the producer accept
+     * {@link #INTERNAL_MAX_MESSAGE_BYTES} (an envelope carries the original record and its normalised text, so up to
+     * about twice {@code maxRecordBytes}), and a record the broker still refuses goes to the dead-letter topic
+     * through {@link DeadLetterProductionHandler} instead of failing the thread.
+     */
+    public static Map<String, String> limits(RuntimeConfig runtime, PipelineConfig pipeline) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String topicMax = StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+        String requestMax = StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int internal = Math.max(INTERNAL_MAX_MESSAGE_BYTES, 2 * pipeline.maxRecordBytes() + 64 * 1024);
+        if (!runtime.overrides().containsKey(topicMax)) {
+            out.put(topicMax, Integer.toString(internal));
+        }
+        if (!runtime.overrides().containsKey(requestMax)
+                && !runtime.overrides().containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+            out.put(requestMax, Integer.toString(internal));
+        }
+        if (!runtime.overrides().containsKey(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG)) {
+            out.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                    DeadLetterProductionHandler.class.getName());
+            out.put(DeadLetterProductionHandler.DEAD_LETTER_TOPIC, pipeline.topics().deadLetters());
+        }
+        return out;
     }
 
     /**

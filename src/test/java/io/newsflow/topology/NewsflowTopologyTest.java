@@ -10,6 +10,7 @@ import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.Stage;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
+import io.newsflow.error.DeadLetter;
 import io.newsflow.error.DeadLetterHeaders;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
@@ -18,11 +19,14 @@ import io.newsflow.serde.SerdeFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -238,6 +242,28 @@ class NewsflowTopologyTest {
                 .setNormaliseMicros(0L)
                 .setWarnings(List.of())
                 .build();
+    }
+
+    @Test
+    void anOversizedRecordIsDeadLetteredAsABoundedPrefixWithItsSizeHashAndSource() throws Exception {
+        start();
+        byte[] huge = new byte[700 * 1024];
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] = (byte) ('a' + i % 26);
+        }
+        input.pipeInput("big", huge);
+
+        TestRecord<String, byte[]> dl = deadLetters.readRecord();
+        assertThat(dl.key()).isEqualTo("big");
+        assertThat(dl.value()).hasSize(DeadLetter.KEPT_PREFIX_BYTES)
+                .isEqualTo(Arrays.copyOf(huge, DeadLetter.KEPT_PREFIX_BYTES));
+        assertThat(header(dl, DeadLetterHeaders.TRUNCATED)).isEqualTo("true");
+        assertThat(header(dl, DeadLetterHeaders.ORIGINAL_SIZE)).isEqualTo(Integer.toString(huge.length));
+        assertThat(header(dl, DeadLetterHeaders.ORIGINAL_SHA256)).isEqualTo(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(huge)));
+        assertThat(header(dl, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(topics.articles());
+        assertThat(header(dl, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dl, DeadLetterHeaders.REASON)).isNotBlank();
     }
 
     @Test
