@@ -119,7 +119,7 @@ public final class PipelineRunner implements AutoCloseable {
         });
     }
 
-    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onThreadFailure(Throwable e) {
+    StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onThreadFailure(Throwable e) {
         long now = System.nanoTime();
         lastFailure.set(now);
         for (Throwable t = e; t != null; t = t.getCause()) {
