@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.bench.AlertBenchmark;
+import io.newsflow.bench.PathologicalBenchmark;
 import io.newsflow.bench.PipelineBenchmark;
 import io.newsflow.bench.StageBenchmark;
 import io.newsflow.enrich.PipelineStages;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +86,14 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EnrichmentOptions enrichment;
 
+    @Option(names = "--pathological", paramLabel = "CHARS",
+            description = "Run the hostile-input table instead: every PathologicalCorpus case of at most CHARS characters through every stage, no Kafka.")
+    Integer pathological;
+
+    @Option(names = "--pathological-deadline", defaultValue = "PT60S",
+            description = "--pathological: per-stage deadline. Default: ${DEFAULT-VALUE}.")
+    Duration pathologicalDeadline;
+
     @Option(names = "--work-dir", description = "Directory for broker data and state (deleted afterwards). Default: a temporary directory.")
     Path workDir;
 
@@ -94,6 +104,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PipelineStages stages = enrichment.pipelineStages();
+        if (pathological != null) {
+            PathologicalBenchmark.run(stages, pathological, pathologicalDeadline, out);
+            return 0;
+        }
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-bench-");
         try {
             if (alerts) {
