@@ -86,8 +86,9 @@ public final class PipelineRunner implements AutoCloseable {
     /**
      * Transaction and poll timeouts consistent with the stage deadline, unless set explicitly: an article may take
      * up to {@code stages × deadline} before it is dead-lettered, so a transaction must outlive that (plus a
-     * commit's margin of 30 s) and the consumer must not be thought dead meanwhile (twice as long, at least
-     * Kafka's 5 minutes).
+     * margin of 10 s for the commit; no shorter than Kafka Streams' 10 s) and the consumer must not be thought dead
+     * meanwhile (twice as long plus 30 s, at least Kafka's 5 minutes). The transaction timeout is also how long
+     * read-committed readers wait on the partitions of an instance killed mid-transaction, so it is kept no longer.
      */
     public static Map<String, String> timeouts(RuntimeConfig runtime, PipelineConfig pipeline, int stages) {
         long perRecordMs = pipeline.stageDeadline().toMillis() * stages;
@@ -96,7 +97,7 @@ public final class PipelineRunner implements AutoCloseable {
         String poll = StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
         if (!runtime.overrides().containsKey(transaction)
                 && !runtime.overrides().containsKey(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)) {
-            out.put(transaction, Long.toString(Math.max(60_000, perRecordMs + 30_000)));
+            out.put(transaction, Long.toString(Math.max(10_000, perRecordMs + 10_000)));
         }
         if (!runtime.overrides().containsKey(poll)
                 && !runtime.overrides().containsKey(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)) {

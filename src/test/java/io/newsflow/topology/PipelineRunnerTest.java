@@ -63,7 +63,7 @@ class PipelineRunnerTest {
         PipelineConfig config = PipelineConfig.defaults(Topics.defaults()).withStageDeadline(Duration.ofSeconds(20));
         Map<String, String> t = PipelineRunner.timeouts(runtime(Map.of()), config, 6);
         assertThat(t).containsEntry(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-                Long.toString(6 * 20_000 + 30_000));
+                Long.toString(6 * 20_000 + 10_000));
         assertThat(t).containsEntry(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),
                 "300000");
         Map<String, String> own = PipelineRunner.timeouts(runtime(Map.of(
