@@ -40,6 +40,13 @@ public final class TextLayer {
      * comes near it.
      */
     public static final int MAX_SENTENCE_TOKENS = 200;
+    /**
+     * A paragraph longer than this is tokenised in pieces of at most this many characters, cut after a sentence end
+     * or a space where possible: the tokenizer's cost grows faster than linearly on long runs without spaces (CJK).
+     * The longest paragraph of the 55 real-news articles has under 1,000 characters.
+     */
+    public static final int MAX_TOKENIZED_CHARS = 4_000;
+    static final int CHUNK_WINDOW = 1_000;
     /** Tokens longer than this many characters reach the statistical models cut to this length (cost bound). */
     public static final int MAX_MODEL_TOKEN_CHARS = 64;
     /**
@@ -71,24 +78,30 @@ public final class TextLayer {
             if (end > start && !text.substring(start, end).isBlank()) {
                 int p = ps.size();
                 ps.add(new Paragraph(p, start, end));
-                List<CoreLabel> paragraphTokens = new PTBTokenizer<>(new StringReader(text.substring(start, end)),
-                        new CoreLabelTokenFactory(), TOKENIZER_OPTIONS).tokenize();
-                for (List<CoreLabel> sentence : bounded(new WordToSentenceProcessor<CoreLabel>()
-                        .process(paragraphTokens))) {
-                    if (sentence.isEmpty()) {
-                        continue;
+                for (int cs = start; cs < end; ) {
+                    int ce = chunkEnd(text, cs, end);
+                    Deadline.check();
+                    List<CoreLabel> chunkTokens = new PTBTokenizer<>(new StringReader(text.substring(cs, ce)),
+                            new CoreLabelTokenFactory(), TOKENIZER_OPTIONS).tokenize();
+                    for (List<CoreLabel> sentence : bounded(new WordToSentenceProcessor<CoreLabel>()
+                            .process(chunkTokens))) {
+                        if (sentence.isEmpty()) {
+                            continue;
+                        }
+                        int s = ss.size();
+                        int first = ts.size();
+                        for (CoreLabel l : sentence) {
+                            int b = cs + l.beginPosition();
+                            int e = cs + l.endPosition();
+                            l.setBeginPosition(b);
+                            l.setEndPosition(e);
+                            ts.add(new Token(ts.size(), b, e, text.substring(b, e), s));
+                            ls.add(l);
+                        }
+                        ss.add(new Sentence(s, ts.get(first).start(), ts.get(ts.size() - 1).end(), first,
+                                ts.size(), p));
                     }
-                    int s = ss.size();
-                    int first = ts.size();
-                    for (CoreLabel l : sentence) {
-                        int b = start + l.beginPosition();
-                        int e = start + l.endPosition();
-                        l.setBeginPosition(b);
-                        l.setEndPosition(e);
-                        ts.add(new Token(ts.size(), b, e, text.substring(b, e), s));
-                        ls.add(l);
-                    }
-                    ss.add(new Sentence(s, ts.get(first).start(), ts.get(ts.size() - 1).end(), first, ts.size(), p));
+                    cs = ce;
                 }
             }
             if (nl < 0) {
@@ -103,6 +116,36 @@ public final class TextLayer {
         this.quotes = List.copyOf(QuoteMarks.find(text));
         this.tagged = new AtomicReferenceArray<>(ss.size());
         this.parses = new AtomicReferenceArray<>(ss.size());
+    }
+
+    /**
+     * End of the next piece of a paragraph to tokenise, at most {@link #MAX_TOKENIZED_CHARS} after {@code from}:
+     * after a sentence end in the last {@link #CHUNK_WINDOW} characters if there is one, else after a space, else
+     * (text without spaces) at the limit.
+     */
+    static int chunkEnd(String text, int from, int end) {
+        if (end - from <= MAX_TOKENIZED_CHARS) {
+            return end;
+        }
+        int limit = from + MAX_TOKENIZED_CHARS;
+        int low = Math.max(from + 1, limit - CHUNK_WINDOW);
+        for (int i = limit; i >= low; i--) {
+            char c = text.charAt(i);
+            char before = text.charAt(i - 1);
+            if (before == '。' || before == '！' || before == '？') {
+                return i;
+            }
+            if (Character.isWhitespace(c) && i >= 2 && (before == '?' || before == '!'
+                    || before == '.' && Character.isLowerCase(text.charAt(i - 2)))) {
+                return i + 1;
+            }
+        }
+        for (int i = limit; i >= low; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i + 1;
+            }
+        }
+        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
     }
 
     /** The splitter's sentences, those over {@link #MAX_SENTENCE_TOKENS} cut into consecutive pieces. */
