@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -177,8 +176,7 @@ public final class NewsflowApp implements AutoCloseable {
 
                     @Override
                     public boolean ready() {
-                        return p.streams().state() == KafkaStreams.State.RUNNING
-                                && (f == null || f.streams().state() == KafkaStreams.State.RUNNING);
+                        return p.ready() && (f == null || f.ready());
                     }
                 };
                 http = HttpApi.start(server, new StateQueries(pipeline.streams(), self, Clock.systemUTC()),

@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.bench.AlertBenchmark;
+import io.newsflow.bench.PathologicalBenchmark;
 import io.newsflow.bench.PipelineBenchmark;
 import io.newsflow.bench.ScaleOutBenchmark;
 import io.newsflow.bench.StageBenchmark;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +99,14 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EnrichmentOptions enrichment;
 
+    @Option(names = "--pathological", paramLabel = "CHARS",
+            description = "Run the hostile-input table instead: every PathologicalCorpus case of at most CHARS characters through every stage, no Kafka.")
+    Integer pathological;
+
+    @Option(names = "--pathological-deadline", defaultValue = "PT60S",
+            description = "--pathological: per-stage deadline. Default: ${DEFAULT-VALUE}.")
+    Duration pathologicalDeadline;
+
     @Option(names = "--work-dir", description = "Directory for broker data and state (deleted afterwards). Default: a temporary directory.")
     Path workDir;
 
@@ -107,6 +117,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PipelineStages stages = enrichment.pipelineStages();
+        if (pathological != null) {
+            PathologicalBenchmark.run(stages, pathological, pathologicalDeadline, out);
+            return 0;
+        }
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("newsflow-bench-");
         try {
             if (alerts) {

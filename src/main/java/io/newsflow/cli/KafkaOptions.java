@@ -79,6 +79,11 @@ final class KafkaOptions {
             description = "Largest accepted article body in characters. Default: ${DEFAULT-VALUE}.")
     int maxBodyChars;
 
+    @Option(names = "--stage-deadline", defaultValue = "PT10S",
+            description = "Longest one enrichment stage may take on one article (ISO-8601 duration); a slower article "
+                    + "is dead-lettered with reason deadline-exceeded. Default: ${DEFAULT-VALUE}.")
+    Duration stageDeadline;
+
     @Option(names = "--streams-property", paramLabel = "KEY=VALUE", split = ",",
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
@@ -110,7 +115,7 @@ final class KafkaOptions {
 
     PipelineConfig pipelineConfig() {
         return new PipelineConfig(topics(), dedupRetention, maxBodyChars, PipelineConfig.DEFAULT_MAX_TITLE_CHARS,
-                PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current());
+                PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current(), stageDeadline);
     }
 
     RuntimeConfig runtimeConfig() {

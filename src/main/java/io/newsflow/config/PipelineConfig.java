@@ -12,14 +12,18 @@ import java.util.Objects;
  * @param maxTitleChars largest accepted title, in characters
  * @param maxRecordBytes largest accepted input record value, in bytes
  * @param pipelineVersion version stamped into processing metadata and dead-letter headers
+ * @param stageDeadline longest one stage may take on one record before the record is dead-lettered with reason
+ *     {@code deadline-exceeded}
  */
 public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
-                             int maxRecordBytes, String pipelineVersion) {
+                             int maxRecordBytes, String pipelineVersion, Duration stageDeadline) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
     public static final int DEFAULT_MAX_BODY_CHARS = 200_000;
     public static final int DEFAULT_MAX_TITLE_CHARS = 1_000;
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
+    /** Default {@link #stageDeadline()}; see the README's Reliability section for the measurements behind it. */
+    public static final Duration DEFAULT_STAGE_DEADLINE = Duration.ofSeconds(10);
 
     public PipelineConfig {
         Objects.requireNonNull(topics, "topics");
@@ -31,6 +35,23 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
         if (maxBodyChars <= 0 || maxTitleChars <= 0 || maxRecordBytes <= 0) {
             throw new IllegalArgumentException("size limits must be positive");
         }
+        Objects.requireNonNull(stageDeadline, "stageDeadline");
+        if (stageDeadline.isNegative() || stageDeadline.isZero()) {
+            throw new IllegalArgumentException("stageDeadline must be positive: " + stageDeadline);
+        }
+    }
+
+    /** With the default stage deadline. */
+    public PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
+                          int maxRecordBytes, String pipelineVersion) {
+        this(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes, pipelineVersion,
+                DEFAULT_STAGE_DEADLINE);
+    }
+
+    /** A copy with another stage deadline. */
+    public PipelineConfig withStageDeadline(Duration deadline) {
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+                pipelineVersion, deadline);
     }
 
     /** Defaults with the given topics. */

@@ -43,20 +43,33 @@ public final class BodyMentions {
                 && text.charAt(m.end() + 1) == 's';
     }
 
+    /** How many mentions before a possessive antecedent are searched for a plain one (bounds repetitive text). */
+    private static final int MAX_LOOKBACK = 64;
+
     /**
      * The person a pronoun at {@code offset} most likely means: the first person named in the sentence that holds
      * the nearest person mention before it (its subject rather than its object), passing over a sentence whose only
-     * person is a possessive ("X's remarks"); null when no person came before.
+     * person is a possessive ("X's remarks"); null when no person came before. {@code mentions} must be sorted by
+     * start offset (as {@link #of} returns them); the search is logarithmic in their number plus the mentions of
+     * that stretch, so repeated calls stay linear in the article.
      */
     public static Located pronounReferent(String text, List<Located> mentions, int offset,
                                           IntUnaryOperator sentenceStart) {
         Located last = null;
         Located lastNonPossessive = null;
-        for (Located m : mentions) {
+        int stepsAfterLast = 0;
+        for (int i = firstStartingAtOrAfter(mentions, offset) - 1; i >= 0; i--) {
+            Located m = mentions.get(i);
+            if (last != null && ++stepsAfterLast > MAX_LOOKBACK) {
+                break;
+            }
             if (m.end() <= offset && m.entity().type() == EntityType.PERSON) {
-                last = m;
+                if (last == null) {
+                    last = m;
+                }
                 if (!possessive(text, m)) {
                     lastNonPossessive = m;
+                    break;
                 }
             }
         }
@@ -69,12 +82,30 @@ public final class BodyMentions {
             return null;
         }
         int start = sentenceStart.applyAsInt(last.start());
-        for (Located m : mentions) {
-            if (m.entity().type() == EntityType.PERSON && m.start() >= start && m.start() <= last.start()
-                    && !possessive(text, m)) {
+        for (int i = firstStartingAtOrAfter(mentions, start); i < mentions.size(); i++) {
+            Located m = mentions.get(i);
+            if (m.start() > last.start()) {
+                break;
+            }
+            if (m.entity().type() == EntityType.PERSON && !possessive(text, m)) {
                 return m;
             }
         }
         return last;
+    }
+
+    /** Index of the first mention starting at or after {@code offset} in a list sorted by start. */
+    private static int firstStartingAtOrAfter(List<Located> mentions, int offset) {
+        int lo = 0;
+        int hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -17,8 +17,13 @@ public final class StageException extends RuntimeException {
     }
 
     /** A failure of {@code stage} that is not a StageException itself, as {@link StageRunner} reports it. */
-    static StageException wrapping(String stage, RuntimeException cause) {
+    static StageException wrapping(String stage, Throwable cause) {
         return new StageException(stage, cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause, true);
+    }
+
+    /** A stage that ran past its deadline: reason {@code deadline-exceeded}. */
+    static StageException deadline(String stage, Deadline.DeadlineExceededException cause) {
+        return new StageException(stage, Deadline.DeadlineExceededException.REASON, cause, false);
     }
 
     public StageException(String stage, String message) {
@@ -37,9 +42,13 @@ public final class StageException extends RuntimeException {
 
     /**
      * Reason for the dead-letter headers: the original message of a wrapped failure, else this exception's message
-     * ({@code "null"} when there is none).
+     * ({@code "null"} when there is none); a heap or stack exhaustion reads as the error's simple class name.
      */
     public String reason() {
+        if (wrapped && getCause() instanceof Error e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
         return String.valueOf(wrapped ? getCause().getMessage() : getMessage());
     }
 }

@@ -1,6 +1,10 @@
 package io.newsflow.error;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
 
@@ -23,6 +27,13 @@ public record DeadLetter(String key, String stage, String errorClass, String rea
                          long sourceOffset, byte[] original) {
 
     private static final int MAX_REASON_CHARS = 2_000;
+    /**
+     * Largest original value a dead letter carries whole: half the broker's default {@code max.message.bytes}, so
+     * the dead letter itself is never refused for its size.
+     */
+    public static final int MAX_WHOLE_ORIGINAL_BYTES = 512 * 1024;
+    /** Bytes of a larger original that the dead letter keeps, with its size and hash in headers. */
+    public static final int KEPT_PREFIX_BYTES = 16 * 1024;
 
     public DeadLetter {
         Objects.requireNonNull(stage, "stage");
@@ -44,6 +55,34 @@ public record DeadLetter(String key, String stage, String errorClass, String rea
         put(headers, DeadLetterHeaders.FAILED_AT, Long.toString(failedAtMillis));
         put(headers, DeadLetterHeaders.PIPELINE_VERSION, pipelineVersion);
         return headers;
+    }
+
+    /**
+     * The value to write: the original bytes when at most {@link #MAX_WHOLE_ORIGINAL_BYTES}, else their first
+     * {@link #KEPT_PREFIX_BYTES}; in that case {@code headers} get the original's size and SHA-256 and
+     * {@code newsflow.dlq.truncated=true} (source topic, partition and offset say where to fetch it whole).
+     */
+    public byte[] boundedValue(Headers headers) {
+        return bounded(original, headers);
+    }
+
+    /** As {@link #boundedValue(Headers)} for any original value (null stays null). */
+    public static byte[] bounded(byte[] original, Headers headers) {
+        if (original == null || original.length <= MAX_WHOLE_ORIGINAL_BYTES) {
+            return original;
+        }
+        put(headers, DeadLetterHeaders.ORIGINAL_SIZE, Integer.toString(original.length));
+        put(headers, DeadLetterHeaders.ORIGINAL_SHA256, sha256(original));
+        put(headers, DeadLetterHeaders.TRUNCATED, "true");
+        return Arrays.copyOf(original, KEPT_PREFIX_BYTES);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     private static void put(Headers headers, String key, String value) {

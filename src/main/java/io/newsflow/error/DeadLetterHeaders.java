@@ -28,6 +28,13 @@ public final class DeadLetterHeaders {
     /** HTTP status of the last delivery attempt; absent when no response came (webhook delivery). */
     public static final String LAST_STATUS = "newsflow.dlq.last-status";
 
+    /** Size in bytes of the original value when the dead letter keeps only a prefix of it. */
+    public static final String ORIGINAL_SIZE = "newsflow.dlq.original-size";
+    /** Hex SHA-256 of the original value when the dead letter keeps only a prefix of it. */
+    public static final String ORIGINAL_SHA256 = "newsflow.dlq.original-sha256";
+    /** {@code true} when the value is a prefix of the original (fetch it by source topic, partition, offset). */
+    public static final String TRUNCATED = "newsflow.dlq.truncated";
+
     private DeadLetterHeaders() {
     }
 

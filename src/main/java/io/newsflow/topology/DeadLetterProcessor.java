@@ -9,7 +9,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns a failed outcome into the dead-letter record: original bytes as value, the reason in headers. */
+/**
+ * Turns a failed outcome into the dead-letter record: original bytes as value (a bounded prefix of an oversized
+ * original, with its size and hash; see {@link DeadLetter#boundedValue}), the reason in headers.
+ */
 final class DeadLetterProcessor<T> implements FixedKeyProcessor<String, Outcome<T>, byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessor.class);
@@ -37,6 +40,7 @@ final class DeadLetterProcessor<T> implements FixedKeyProcessor<String, Outcome<
         NewsflowMetrics.deadLettered(context.applicationId(), dl.stage(), dl.errorClass());
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         dl.writeTo(headers, pipelineVersion, System.currentTimeMillis());
-        context.forward(record.withValue(dl.original()).withHeaders(headers));
+        byte[] value = dl.boundedValue(headers);
+        context.forward(record.withValue(value).withHeaders(headers));
     }
 }

@@ -50,6 +50,9 @@ public final class NewsflowTopology {
     public static final String DEDUPE_BY_ID = "dedupe-by-id";
     public static final String DEDUPE_BY_BODY = "dedupe-by-body";
     public static final String REPARTITION_BY_BODY = "by-body-hash";
+    public static final String REPARTITION_BY_ID = "by-article-id";
+    public static final String ORDER_REVISIONS = "order-revisions";
+    public static final String STORE_REVISIONS = "article-revisions";
     public static final String PREPARE_ENRICHMENT = "prepare-enrichment";
     public static final String ENRICH_PREFIX = "enrich-";
     public static final String ASSEMBLE = "assemble-enriched";
@@ -84,7 +87,8 @@ public final class NewsflowTopology {
 
     /**
      * Builds the topology; with {@code alerting} (nullable) it also serves the enriched articles: full-tier alerts,
-     * per-entity mentions, and the query stores. {@code clock} stamps processing and alert times.
+     * per-entity mentions, and the query stores. {@code clock} stamps processing and alert times. The stages are
+     * warmed up first ({@link PipelineStages#warmUp()}) so that no record pays the model loading under its deadline.
      */
     public static Topology build(PipelineConfig config, PipelineStages stages, Alerting alerting,
                                  SerdeFactory serdes, Clock clock) {
@@ -94,6 +98,7 @@ public final class NewsflowTopology {
         Serde<SeenArticle> seenSerde = serdes.valueSerde(SeenArticle.class);
         Serde<EnrichedArticle> enrichedSerde = serdes.valueSerde(EnrichedArticle.class);
         ArticleValidator validator = new ArticleValidator(config);
+        stages.warmUp();
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -102,12 +107,14 @@ public final class NewsflowTopology {
                 Stores.persistentKeyValueStore(STORE_BODY_HASHES), keys, seenSerde));
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 Stores.persistentTimestampedKeyValueStore(STORE_RESULT_DIGESTS), keys, Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE_REVISIONS), keys, seenSerde));
 
         KStream<String, Outcome<ArticleEnvelope>> ingested = builder
                 .stream(config.topics().articles(), Consumed.with(keys, Serdes.ByteArray()).withName(SOURCE))
                 .processValues(() -> new ParseProcessor(config, rawSerde.deserializer()), Named.as(PARSE))
                 .processValues(() -> new ValidateProcessor(validator), Named.as(VALIDATE))
-                .processValues(() -> new NormalizeProcessor(stages.normalizer()), Named.as(NORMALIZE))
+                .processValues(() -> new NormalizeProcessor(stages.normalizer(), config.stageDeadline()), Named.as(NORMALIZE))
                 .processValues(() -> new DedupeByIdProcessor(STORE_ARTICLE_IDS, config.dedupRetention()),
                         Named.as(DEDUPE_BY_ID), STORE_ARTICLE_IDS);
 
@@ -125,11 +132,16 @@ public final class NewsflowTopology {
                         .withKeySerde(keys).withValueSerde(envelopeSerde))
                 .processValues(() -> new DedupeByBodyProcessor(STORE_BODY_HASHES, config.dedupRetention()),
                         Named.as(DEDUPE_BY_BODY), STORE_BODY_HASHES)
+                .selectKey((hash, envelope) -> envelope.getArticle().getId(), Named.as("key-by-id-for-order"))
+                .repartition(Repartitioned.<String, ArticleEnvelope>as(REPARTITION_BY_ID)
+                        .withKeySerde(keys).withValueSerde(envelopeSerde))
+                .processValues(() -> new RevisionOrderProcessor(STORE_REVISIONS, config.dedupRetention()),
+                        Named.as(ORDER_REVISIONS), STORE_REVISIONS)
                 .mapValues(envelope -> Outcome.ok(new Working(envelope, Documents.fromNormalized(
                         envelope.getArticle(), normalizerName, envelope.getWarnings()), 0L)),
                         Named.as(PREPARE_ENRICHMENT));
         for (Stage stage : stages.enrichment().stages()) {
-            working = working.processValues(() -> new StageProcessor(stage), Named.as(ENRICH_PREFIX + stage.name()));
+            working = working.processValues(() -> new StageProcessor(stage, config.stageDeadline()), Named.as(ENRICH_PREFIX + stage.name()));
         }
 
         Map<String, KStream<String, Outcome<Working>>> enriched = working

@@ -9,20 +9,23 @@ import io.newsflow.schema.internal.ArticleEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-/** Runs the normaliser, replaces title and body with plain text and stamps the body hash. */
+/** Runs the normaliser under the stage deadline, replaces title and body with plain text and stamps the body hash. */
 final class NormalizeProcessor
         implements FixedKeyProcessor<String, Outcome<ArticleEnvelope>, Outcome<ArticleEnvelope>> {
 
     private final Stage normalizer;
+    private final Duration deadline;
     private FixedKeyProcessorContext<String, Outcome<ArticleEnvelope>> context;
 
-    NormalizeProcessor(Stage normalizer) {
+    NormalizeProcessor(Stage normalizer, Duration deadline) {
         this.normalizer = normalizer;
+        this.deadline = deadline;
     }
 
     @Override
@@ -41,7 +44,7 @@ final class NormalizeProcessor
         RawArticle article = envelope.getArticle();
         Document normalized;
         try {
-            normalized = StageRunner.run(normalizer, Documents.fromRaw(article));
+            normalized = StageRunner.run(normalizer, Documents.fromRaw(article), deadline);
         } catch (StageException e) {
             context.forward(record.withValue(Outcome.failed(Envelopes.deadLetter(envelope, e.stage(),
                     e.errorClass(), e.reason()))));

@@ -3,6 +3,9 @@ package io.newsflow.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -64,5 +67,70 @@ class StageRunnerTest {
         assertThat(e).isSameAs(own);
         assertThat(e.errorClass()).isEqualTo(StageException.class.getName());
         assertThat(e.reason()).isEqualTo("unbalanced quotation marks");
+    }
+
+    @Test
+    void aStageThatKeepsCheckingItsDeadlineIsStoppedAndDeadLetteredAsDeadlineExceeded() {
+        StageException e = catchThrowableOfType(StageException.class,
+                () -> StageRunner.run(stage("stances", d -> {
+                    while (true) {
+                        Deadline.check();
+                        Thread.onSpinWait();
+                    }
+                }), DOC, Duration.ofMillis(50)));
+        assertThat(e.stage()).isEqualTo("stances");
+        assertThat(e.reason()).isEqualTo("deadline-exceeded");
+        assertThat(e.errorClass()).isEqualTo(Deadline.DeadlineExceededException.class.getName());
+    }
+
+    @Test
+    void aStageThatReturnsAfterItsDeadlineIsDeadLetteredToo() {
+        StageException e = catchThrowableOfType(StageException.class,
+                () -> StageRunner.run(stage("quotes", d -> {
+                    long until = System.nanoTime() + 30_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    return d;
+                }), DOC, Duration.ofMillis(1)));
+        assertThat(e.reason()).isEqualTo("deadline-exceeded");
+    }
+
+    @Test
+    void theDeadlineIsDisarmedAfterTheStageSoLaterChecksPass() {
+        StageRunner.run(stage("quick", d -> d), DOC, Duration.ofMillis(1));
+        Deadline.check();
+        Document out = StageRunner.run(stage("unbounded", d -> {
+            Deadline.check();
+            return d;
+        }), DOC);
+        assertThat(out.stagesRun()).containsExactly("unbounded");
+    }
+
+    @Test
+    void stackAndHeapExhaustionInsideAStageAreFailuresOfThatRecord() {
+        StageException stack = catchThrowableOfType(StageException.class,
+                () -> StageRunner.run(stage("entities", StageRunnerTest::recurse), DOC));
+        assertThat(stack.stage()).isEqualTo("entities");
+        assertThat(stack.errorClass()).isEqualTo(StackOverflowError.class.getName());
+        assertThat(stack.reason()).startsWith("StackOverflowError");
+
+        StageException heap = catchThrowableOfType(StageException.class,
+                () -> StageRunner.run(stage("quotes", d -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }), DOC));
+        assertThat(heap.errorClass()).isEqualTo(OutOfMemoryError.class.getName());
+        assertThat(heap.reason()).isEqualTo("OutOfMemoryError: Java heap space");
+    }
+
+    @Test
+    void otherErrorsAreNotTurnedIntoDeadLetters() {
+        assertThatThrownBy(() -> StageRunner.run(stage("entities", d -> {
+            throw new InternalError("jvm broken");
+        }), DOC)).isInstanceOf(InternalError.class);
+    }
+
+    private static Document recurse(Document d) {
+        return recurse(d.withWarning("x"));
     }
 }

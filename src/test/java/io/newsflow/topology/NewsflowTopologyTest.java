@@ -10,17 +10,25 @@ import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.Stage;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.normalize.NormalizeStage;
+import io.newsflow.error.DeadLetter;
 import io.newsflow.error.DeadLetterHeaders;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.serde.SerdeFactory;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -182,6 +190,82 @@ class NewsflowTopologyTest {
         assertThat(out).extracting(a -> a.getProcessing().getRevision()).containsExactly(1, 2);
     }
 
+    /**
+     * The repartition by body hash can deliver revision 2 of an id before revision 1 (they hash to different
+     * partitions, served by different tasks). Here the two arrive at the id-keyed gate in that crossed order, for
+     * many ids: every stale revision is dropped, so the last enriched record of each id is its highest revision.
+     */
+    @Test
+    void aRevisionArrivingAfterAHigherOneOfTheSameIdIsDroppedSoTheHighestIsLast() {
+        start();
+        TestInputTopic<String, ArticleEnvelope> byId = driver.createInputTopic(
+                "newsflow-test-" + NewsflowTopology.REPARTITION_BY_ID + "-repartition",
+                Serdes.String().serializer(), serdes.valueSerde(ArticleEnvelope.class).serializer(), T0,
+                Duration.ofMillis(10));
+        int ids = 40;
+        for (int i = 0; i < ids; i++) {
+            String id = "c" + i;
+            boolean crossed = i % 3 != 0;
+            int first = crossed ? 2 : 1;
+            byId.pipeInput(id, envelope(id, first));
+            byId.pipeInput(id, envelope(id, 3 - first));
+        }
+
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        Map<String, EnrichedArticle> last = new HashMap<>();
+        for (EnrichedArticle a : out) {
+            EnrichedArticle before = last.put(a.getId(), a);
+            if (before != null) {
+                assertThat(a.getProcessing().getRevision()).isGreaterThan(before.getProcessing().getRevision());
+            }
+        }
+        assertThat(last).hasSize(ids);
+        assertThat(last.values()).allSatisfy(a -> {
+            assertThat(a.getProcessing().getRevision()).isEqualTo(2);
+            assertThat(a.getBody()).endsWith("Revision 2.");
+        });
+        assertThat(out).hasSize(ids + (ids + 2) / 3);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    private ArticleEnvelope envelope(String id, int revision) {
+        String body = BODY + "\nRevision " + revision + ".";
+        RawArticle a = article(id, null, "Talks", body);
+        return ArticleEnvelope.newBuilder()
+                .setArticle(a)
+                .setContentHash(NormalizeProcessor.sha256(body))
+                .setRevision(revision)
+                .setOriginal(ByteBuffer.wrap(bytes(a)))
+                .setSourceTopic(topics.articles())
+                .setSourcePartition(0)
+                .setSourceOffset(revision)
+                .setNormaliseMicros(0L)
+                .setWarnings(List.of())
+                .build();
+    }
+
+    @Test
+    void anOversizedRecordIsDeadLetteredAsABoundedPrefixWithItsSizeHashAndSource() throws Exception {
+        start();
+        byte[] huge = new byte[700 * 1024];
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] = (byte) ('a' + i % 26);
+        }
+        input.pipeInput("big", huge);
+
+        TestRecord<String, byte[]> dl = deadLetters.readRecord();
+        assertThat(dl.key()).isEqualTo("big");
+        assertThat(dl.value()).hasSize(DeadLetter.KEPT_PREFIX_BYTES)
+                .isEqualTo(Arrays.copyOf(huge, DeadLetter.KEPT_PREFIX_BYTES));
+        assertThat(header(dl, DeadLetterHeaders.TRUNCATED)).isEqualTo("true");
+        assertThat(header(dl, DeadLetterHeaders.ORIGINAL_SIZE)).isEqualTo(Integer.toString(huge.length));
+        assertThat(header(dl, DeadLetterHeaders.ORIGINAL_SHA256)).isEqualTo(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(huge)));
+        assertThat(header(dl, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(topics.articles());
+        assertThat(header(dl, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dl, DeadLetterHeaders.REASON)).isNotBlank();
+    }
+
     @Test
     void dropsTheSameBodyPublishedUnderAnotherUrlWithinTheRetention() {
         start(PipelineStages.standard(), Duration.ofHours(1));
@@ -247,6 +331,7 @@ class NewsflowTopologyTest {
                 "Processor: parse-article", "Processor: validate-article", "Processor: normalize-article",
                 "Processor: dedupe-by-id (stores: [article-ids])",
                 "Processor: dedupe-by-body (stores: [article-body-hashes])",
+                "Processor: order-revisions (stores: [article-revisions])", "by-article-id-repartition",
                 "Processor: enrich-language", "Processor: enrich-entities", "Processor: enrich-quotes",
                 "Processor: assemble-enriched",
                 "Sink: write-enriched (topic: news-articles-enriched)",

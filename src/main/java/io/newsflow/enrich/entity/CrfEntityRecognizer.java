@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import io.newsflow.enrich.Deadline;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextLayer;
@@ -91,6 +92,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     private void recognize(Document document, Document.Field field, List<NamedSpan> out) {
         TextLayer layer = document.layer(field);
         for (Sentence sentence : layer.sentences()) {
+            Deadline.check();
             tagged(classifier.classifySentence(layer.coreLabels(sentence)), layer.text(), field, out);
         }
     }

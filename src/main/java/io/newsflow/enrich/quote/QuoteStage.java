@@ -13,6 +13,7 @@ import io.newsflow.enrich.text.QuoteRegion;
 import io.newsflow.enrich.text.TextLayer;
 import io.newsflow.enrich.text.Token;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,11 +70,12 @@ public final class QuoteStage implements Stage {
         String text = layer.text();
         List<QuoteSpan> spans = merge(layer, layer.quotes());
         // a name inside a quote is never its speaker, nor the referent of a pronoun after it
+        Reach parts = new Reach(spans.stream().flatMap(q -> q.parts().stream()).toList(), 0);
+        Reach covered = new Reach(spans.stream().flatMap(q -> q.parts().stream()).toList(), -1);
         List<Located> mentions = BodyMentions.of(document, Set.of(EntityType.PERSON, EntityType.ORGANIZATION))
-                .stream().filter(m -> spans.stream().flatMap(q -> q.parts().stream())
-                        .noneMatch(part -> m.start() >= part[0] && m.end() <= part[1])).toList();
+                .stream().filter(m -> parts.maxEndFrom(m.start()) < m.end()).toList();
         List<Located> places = BodyMentions.of(document, Set.of(EntityType.LOCATION)).stream()
-                .filter(m -> spans.stream().noneMatch(q -> q.covers(m.start()))).toList();
+                .filter(m -> covered.maxEndFrom(m.start()) < m.start()).toList();
         List<Document.Quote> quotes = new ArrayList<>();
         Entity previousSpeaker = null;
         int previousParagraphEnd = -1;
@@ -209,5 +211,42 @@ public final class QuoteStage implements Stage {
     private static int words(String s) {
         String t = s.strip();
         return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+
+    /**
+     * Quote parts sorted by (shifted) start with the running maximum of their ends: whether some part starting at or
+     * before an offset reaches a given end is one binary search, so filtering all mentions is n log n, not n × m.
+     */
+    private static final class Reach {
+        private final int[] starts;
+        private final int[] maxEnds;
+
+        Reach(List<int[]> parts, int startShift) {
+            List<int[]> sorted = new ArrayList<>(parts);
+            sorted.sort(Comparator.comparingInt(p -> p[0]));
+            starts = new int[sorted.size()];
+            maxEnds = new int[sorted.size()];
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < sorted.size(); i++) {
+                starts[i] = sorted.get(i)[0] + startShift;
+                max = Math.max(max, sorted.get(i)[1]);
+                maxEnds[i] = max;
+            }
+        }
+
+        /** Largest end among parts whose (shifted) start is at most {@code offset}; MIN_VALUE when none. */
+        int maxEndFrom(int offset) {
+            int lo = 0;
+            int hi = starts.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] <= offset) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo == 0 ? Integer.MIN_VALUE : maxEnds[lo - 1];
+        }
     }
 }

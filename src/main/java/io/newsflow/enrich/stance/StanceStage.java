@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newsflow.enrich.BodyMentions;
 import io.newsflow.enrich.BodyMentions.Located;
 import io.newsflow.enrich.Capability;
+import io.newsflow.enrich.Deadline;
 import io.newsflow.enrich.Document;
 import io.newsflow.enrich.Document.Entity;
 import io.newsflow.enrich.Document.EntityType;
@@ -190,6 +191,7 @@ public final class StanceStage implements Stage {
                 Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION));
         Analysis a = new Analysis(document, layer, mentions);
         for (Sentence s : layer.sentences()) {
+            Deadline.check();
             a.sentence(s);
         }
         List<Document.Stance> all = new ArrayList<>(document.stances());

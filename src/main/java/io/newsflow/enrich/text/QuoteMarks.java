@@ -1,5 +1,6 @@
 package io.newsflow.enrich.text;
 
+import io.newsflow.enrich.Deadline;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class QuoteMarks {
         while (ps <= text.length()) {
             int nl = text.indexOf('\n', ps);
             int pe = nl < 0 ? text.length() : nl;
+            Deadline.check();
             int i = ps;
             while (i < pe) {
                 char c = text.charAt(i);

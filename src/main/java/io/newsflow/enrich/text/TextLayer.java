@@ -9,6 +9,7 @@ import edu.stanford.nlp.process.WordToSentenceProcessor;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.trees.GrammaticalStructure;
 import edu.stanford.nlp.trees.TypedDependency;
+import io.newsflow.enrich.Deadline;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,26 @@ public final class TextLayer {
             + "normalizeParentheses=false,normalizeOtherBrackets=false,splitHyphenated=false";
     /** Sentences longer than this many tokens are not tagged by the model nor parsed (cost bound). */
     public static final int MAX_ANALYSED_TOKENS = 150;
+    /**
+     * A sentence of the splitter longer than this many tokens is cut into pieces of at most this many (cost bound:
+     * the entity model's features are quadratic in the sentence length). No sentence of the 55 real-news articles
+     * comes near it.
+     */
+    public static final int MAX_SENTENCE_TOKENS = 200;
+    /**
+     * A paragraph longer than this is tokenised in pieces of at most this many characters, cut after a sentence end
+     * or a space where possible: the tokenizer's cost grows faster than linearly on long runs without spaces (CJK).
+     * The longest paragraph of the 55 real-news articles has under 1,000 characters.
+     */
+    public static final int MAX_TOKENIZED_CHARS = 4_000;
+    static final int CHUNK_WINDOW = 1_000;
+    /** Tokens longer than this many characters reach the statistical models cut to this length (cost bound). */
+    public static final int MAX_MODEL_TOKEN_CHARS = 64;
+    /**
+     * What the English tagger reads in place of a word written in another script: such words are all unknown to it,
+     * and a run of unknown words makes its exact best-sequence search costly. A proper noun it knows.
+     */
+    static final String FOREIGN_WORD_PROXY = "Smith";
 
     private final String text;
     private final List<Paragraph> paragraphs;
@@ -53,26 +74,34 @@ public final class TextLayer {
         while (start <= text.length()) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? text.length() : nl;
+            Deadline.check();
             if (end > start && !text.substring(start, end).isBlank()) {
                 int p = ps.size();
                 ps.add(new Paragraph(p, start, end));
-                List<CoreLabel> paragraphTokens = new PTBTokenizer<>(new StringReader(text.substring(start, end)),
-                        new CoreLabelTokenFactory(), TOKENIZER_OPTIONS).tokenize();
-                for (List<CoreLabel> sentence : new WordToSentenceProcessor<CoreLabel>().process(paragraphTokens)) {
-                    if (sentence.isEmpty()) {
-                        continue;
+                for (int cs = start; cs < end; ) {
+                    int ce = chunkEnd(text, cs, end);
+                    Deadline.check();
+                    List<CoreLabel> chunkTokens = new PTBTokenizer<>(new StringReader(text.substring(cs, ce)),
+                            new CoreLabelTokenFactory(), TOKENIZER_OPTIONS).tokenize();
+                    for (List<CoreLabel> sentence : bounded(new WordToSentenceProcessor<CoreLabel>()
+                            .process(chunkTokens))) {
+                        if (sentence.isEmpty()) {
+                            continue;
+                        }
+                        int s = ss.size();
+                        int first = ts.size();
+                        for (CoreLabel l : sentence) {
+                            int b = cs + l.beginPosition();
+                            int e = cs + l.endPosition();
+                            l.setBeginPosition(b);
+                            l.setEndPosition(e);
+                            ts.add(new Token(ts.size(), b, e, text.substring(b, e), s));
+                            ls.add(l);
+                        }
+                        ss.add(new Sentence(s, ts.get(first).start(), ts.get(ts.size() - 1).end(), first,
+                                ts.size(), p));
                     }
-                    int s = ss.size();
-                    int first = ts.size();
-                    for (CoreLabel l : sentence) {
-                        int b = start + l.beginPosition();
-                        int e = start + l.endPosition();
-                        l.setBeginPosition(b);
-                        l.setEndPosition(e);
-                        ts.add(new Token(ts.size(), b, e, text.substring(b, e), s));
-                        ls.add(l);
-                    }
-                    ss.add(new Sentence(s, ts.get(first).start(), ts.get(ts.size() - 1).end(), first, ts.size(), p));
+                    cs = ce;
                 }
             }
             if (nl < 0) {
@@ -87,6 +116,47 @@ public final class TextLayer {
         this.quotes = List.copyOf(QuoteMarks.find(text));
         this.tagged = new AtomicReferenceArray<>(ss.size());
         this.parses = new AtomicReferenceArray<>(ss.size());
+    }
+
+    /**
+     * End of the next piece of a paragraph to tokenise, at most {@link #MAX_TOKENIZED_CHARS} after {@code from}:
+     * after a sentence end in the last {@link #CHUNK_WINDOW} characters if there is one, else after a space, else
+     * (text without spaces) at the limit.
+     */
+    static int chunkEnd(String text, int from, int end) {
+        if (end - from <= MAX_TOKENIZED_CHARS) {
+            return end;
+        }
+        int limit = from + MAX_TOKENIZED_CHARS;
+        int low = Math.max(from + 1, limit - CHUNK_WINDOW);
+        for (int i = limit; i >= low; i--) {
+            char c = text.charAt(i);
+            char before = text.charAt(i - 1);
+            if (before == '。' || before == '！' || before == '？') {
+                return i;
+            }
+            if (Character.isWhitespace(c) && i >= 2 && (before == '?' || before == '!'
+                    || before == '.' && Character.isLowerCase(text.charAt(i - 2)))) {
+                return i + 1;
+            }
+        }
+        for (int i = limit; i >= low; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i + 1;
+            }
+        }
+        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+    }
+
+    /** The splitter's sentences, those over {@link #MAX_SENTENCE_TOKENS} cut into consecutive pieces. */
+    private static List<List<CoreLabel>> bounded(List<List<CoreLabel>> sentences) {
+        List<List<CoreLabel>> out = new ArrayList<>(sentences.size());
+        for (List<CoreLabel> s : sentences) {
+            for (int from = 0; from < s.size(); from += MAX_SENTENCE_TOKENS) {
+                out.add(s.subList(from, Math.min(s.size(), from + MAX_SENTENCE_TOKENS)));
+            }
+        }
+        return out;
     }
 
     /** Builds the eager layers of {@code text} (tokens, sentences, paragraphs, quotation regions). */
@@ -171,9 +241,43 @@ public final class TextLayer {
     public List<CoreLabel> coreLabels(Sentence s) {
         List<CoreLabel> out = new ArrayList<>(s.size());
         for (int i = s.firstToken(); i < s.endToken(); i++) {
-            out.add(new CoreLabel(labels.get(i)));
+            CoreLabel l = new CoreLabel(labels.get(i));
+            if (l.word() != null && l.word().length() > MAX_MODEL_TOKEN_CHARS) {
+                setWord(l, cut(l.word()));
+            }
+            out.add(l);
         }
         return out;
+    }
+
+    private static String cut(String word) {
+        int end = MAX_MODEL_TOKEN_CHARS;
+        if (Character.isHighSurrogate(word.charAt(end - 1))) {
+            end--;
+        }
+        return word.substring(0, end);
+    }
+
+    private static void setWord(CoreLabel l, String word) {
+        l.setWord(word);
+        l.setValue(word);
+        l.setOriginalText(word);
+    }
+
+    /** True when {@code word} has letters and none of them is Latin (Cyrillic, Han, Arabic, Greek...). */
+    static boolean foreignScript(String word) {
+        boolean letters = false;
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+                    return false;
+                }
+                letters = true;
+            }
+            i += Character.charCount(cp);
+        }
+        return letters;
     }
 
     /** Penn Treebank part-of-speech tag of a token (tags its sentence on first use). */
@@ -216,6 +320,7 @@ public final class TextLayer {
     }
 
     private String[][] computeTags(Sentence s) {
+        Deadline.check();
         String[] pos = new String[s.size()];
         String[] lemma = new String[s.size()];
         if (s.size() > MAX_ANALYSED_TOKENS) {
@@ -226,7 +331,13 @@ public final class TextLayer {
             }
             return new String[][] {pos, lemma};
         }
-        List<TaggedWord> tags = NlpModels.tagger().tagSentence(coreLabels(s));
+        List<CoreLabel> words = coreLabels(s);
+        for (CoreLabel l : words) {
+            if (foreignScript(l.word())) {
+                setWord(l, FOREIGN_WORD_PROXY);
+            }
+        }
+        List<TaggedWord> tags = NlpModels.tagger().tagSentence(words);
         for (int i = 0; i < s.size(); i++) {
             String w = tokens.get(s.firstToken() + i).text();
             pos[i] = tags.get(i).tag();
@@ -236,6 +347,7 @@ public final class TextLayer {
     }
 
     private DependencyParse computeParse(Sentence s) {
+        Deadline.check();
         String[][] t = tagging(s.index());
         List<CoreLabel> words = coreLabels(s);
         for (int i = 0; i < words.size(); i++) {

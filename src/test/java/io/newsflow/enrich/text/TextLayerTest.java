@@ -2,6 +2,7 @@ package io.newsflow.enrich.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.stanford.nlp.ling.CoreLabel;
 import io.newsflow.enrich.Document;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,68 @@ class TextLayerTest {
         Document changed = d.withText("Headline here", "Other body.", false);
         assertThat(changed.layer(Document.Field.BODY)).isNotSameAs(body);
         assertThat(changed.layer(Document.Field.BODY).text()).isEqualTo("Other body.");
+    }
+
+    @Test
+    void aRunOnSentenceIsCutIntoPiecesOfBoundedLength() {
+        String text = "alpha, ".repeat(1_000) + "end.";
+        TextLayer l = TextLayer.of(text);
+        assertThat(l.sentences()).hasSizeGreaterThan(1);
+        assertThat(l.sentences()).allSatisfy(s -> assertThat(s.size()).isLessThanOrEqualTo(
+                TextLayer.MAX_SENTENCE_TOKENS));
+        assertThat(l.tokens()).hasSize(2_002);
+        for (int i = 1; i < l.sentences().size(); i++) {
+            assertThat(l.sentences().get(i).firstToken()).isEqualTo(l.sentences().get(i - 1).endToken());
+        }
+    }
+
+    @Test
+    void aLongTokenIsTokenisedInPiecesAndReachesTheModelsCutButKeepsItsOffsets() {
+        String word = "x".repeat(50_000);
+        String text = "Before " + word + " after.";
+        TextLayer l = TextLayer.of(text);
+        List<Token> pieces = l.tokens().subList(1, l.tokens().size() - 2);
+        assertThat(pieces).allSatisfy(t -> assertThat(t.text()).hasSizeLessThanOrEqualTo(
+                TextLayer.MAX_TOKENIZED_CHARS));
+        assertThat(String.join("", pieces.stream().map(Token::text).toList())).isEqualTo(word);
+        Token t = l.tokens().get(1);
+        assertThat(text.substring(t.start(), t.end())).isEqualTo(t.text());
+        List<CoreLabel> labels = l.coreLabels(l.sentences().get(l.tokens().get(1).sentence()));
+        CoreLabel label = labels.stream().filter(c -> c.beginPosition() == t.start()).findFirst().orElseThrow();
+        assertThat(label.word()).hasSize(TextLayer.MAX_MODEL_TOKEN_CHARS);
+        assertThat(label.endPosition()).isEqualTo(t.end());
+        assertThat(l.pos(1)).isNotBlank();
+    }
+
+    @Test
+    void wordsInOtherScriptsAreRecognisedForTheTaggersProxy() {
+        assertThat(TextLayer.foreignScript("Петров")).isTrue();
+        assertThat(TextLayer.foreignScript("北京")).isTrue();
+        assertThat(TextLayer.foreignScript("Müller")).isFalse();
+        assertThat(TextLayer.foreignScript("2024")).isFalse();
+        assertThat(TextLayer.foreignScript("—")).isFalse();
+        TextLayer l = TextLayer.of("Ministr Петров met 北京 officials.");
+        assertThat(l.pos(1)).isEqualTo("NNP");
+        assertThat(l.lemma(1)).isEqualTo("петров");
+    }
+
+    @Test
+    void aLongParagraphIsTokenisedInPiecesCutAfterASentenceEndAndOffsetsStayRight() {
+        String sentence = "The committee met again on Tuesday and agreed on nothing at all. ";
+        String text = sentence.repeat(200);
+        int cut = TextLayer.chunkEnd(text, 0, text.length());
+        assertThat(cut).isLessThanOrEqualTo(TextLayer.MAX_TOKENIZED_CHARS);
+        assertThat(text.substring(0, cut)).endsWith("all. ");
+        TextLayer l = TextLayer.of(text);
+        assertThat(l.sentences()).hasSize(200);
+        assertThat(sentences(l)).allSatisfy(s -> assertThat(s).isEqualTo(sentence.strip()));
+        for (Token t : l.tokens()) {
+            assertThat(text.substring(t.start(), t.end())).isEqualTo(t.text());
+        }
+        String cjk = "北京市政府今天宣布新的交通规划".repeat(1_000);
+        int hard = TextLayer.chunkEnd(cjk, 0, cjk.length());
+        assertThat(hard).isEqualTo(TextLayer.MAX_TOKENIZED_CHARS);
+        TextLayer c = TextLayer.of(cjk);
+        assertThat(c.tokens().get(c.tokens().size() - 1).end()).isEqualTo(cjk.length());
     }
 }
