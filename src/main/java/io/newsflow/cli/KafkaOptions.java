@@ -78,6 +78,10 @@ final class KafkaOptions {
             description = "Largest accepted article body in characters. Default: ${DEFAULT-VALUE}.")
     int maxBodyChars;
 
+    @Option(names = "--near-duplicate-threshold", defaultValue = "" + PipelineConfig.DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+            description = "Estimated body similarity (0..1] from which an article is marked a near-copy (duplicateOf) of an earlier one. Default: ${DEFAULT-VALUE}.")
+    double nearDuplicateThreshold;
+
     @Option(names = "--streams-property", paramLabel = "KEY=VALUE", split = ",",
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
@@ -96,7 +100,8 @@ final class KafkaOptions {
 
     PipelineConfig pipelineConfig() {
         return new PipelineConfig(topics(), dedupRetention, maxBodyChars, PipelineConfig.DEFAULT_MAX_TITLE_CHARS,
-                PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current());
+                PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current())
+                .withNearDuplicateThreshold(nearDuplicateThreshold);
     }
 
     RuntimeConfig runtimeConfig() {

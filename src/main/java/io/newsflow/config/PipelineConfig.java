@@ -12,14 +12,18 @@ import java.util.Objects;
  * @param maxTitleChars largest accepted title, in characters
  * @param maxRecordBytes largest accepted input record value, in bytes
  * @param pipelineVersion version stamped into processing metadata and dead-letter headers
+ * @param nearDuplicateThreshold estimated body similarity in (0, 1] from which an article is marked a near-copy of
+ *                               an earlier one (see {@code io.newsflow.dedup.NearDuplicateDetector})
  */
 public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
-                             int maxRecordBytes, String pipelineVersion) {
+                             int maxRecordBytes, String pipelineVersion, double nearDuplicateThreshold) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
     public static final int DEFAULT_MAX_BODY_CHARS = 200_000;
     public static final int DEFAULT_MAX_TITLE_CHARS = 1_000;
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
+    /** Measured on the hand-written evaluation set; see the README's near-duplicate section. */
+    public static final double DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
 
     public PipelineConfig {
         Objects.requireNonNull(topics, "topics");
@@ -31,6 +35,22 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
         if (maxBodyChars <= 0 || maxTitleChars <= 0 || maxRecordBytes <= 0) {
             throw new IllegalArgumentException("size limits must be positive");
         }
+        if (!(nearDuplicateThreshold > 0 && nearDuplicateThreshold <= 1)) {
+            throw new IllegalArgumentException("near-duplicate threshold must be in (0, 1]: " + nearDuplicateThreshold);
+        }
+    }
+
+    /** Settings with the default near-duplicate threshold. */
+    public PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
+                          int maxRecordBytes, String pipelineVersion) {
+        this(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes, pipelineVersion,
+                DEFAULT_NEAR_DUPLICATE_THRESHOLD);
+    }
+
+    /** A copy with another near-duplicate threshold. */
+    public PipelineConfig withNearDuplicateThreshold(double threshold) {
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+                pipelineVersion, threshold);
     }
 
     /** Defaults with the given topics. */

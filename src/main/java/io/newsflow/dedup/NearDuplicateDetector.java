@@ -10,15 +10,16 @@ import java.util.Set;
  * LSH bands to find candidates in an {@link Index}, and the signature similarity (estimated Jaccard similarity of
  * the shingle sets) to confirm them against the threshold. Immutable and thread-safe; the index is the caller's.
  *
- * <p>Bodies with fewer than {@link #MIN_SHINGLES} shingles are not compared (short notices and blurbs share most of
- * their few shingles by chance).
+ * <p>Bodies with fewer than {@link #MIN_SHINGLES} shingles (about 30 words) are not compared: in a brief or a feed
+ * summary one changed word or number moves a large share of the shingles, and two briefs written from one template
+ * ("round 2 of the talks", "round 3 of the talks") are different news, not copies.
  */
 public final class NearDuplicateDetector {
 
     /** Default similarity threshold; see the README's near-duplicate section for the measurement behind it. */
     public static final double DEFAULT_THRESHOLD = 0.5;
     /** Fewest shingles a body needs to be compared. */
-    public static final int MIN_SHINGLES = 10;
+    public static final int MIN_SHINGLES = 25;
 
     /** Where signatures and LSH buckets are remembered: state stores in the topology, maps in tests and bench. */
     public interface Index {

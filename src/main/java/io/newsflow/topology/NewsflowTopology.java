@@ -2,14 +2,17 @@ package io.newsflow.topology;
 
 import io.newsflow.alert.Alerting;
 import io.newsflow.config.PipelineConfig;
+import io.newsflow.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.Stage;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.EntityMention;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.schema.internal.ArticleCopies;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.schema.internal.EntityArticles;
+import io.newsflow.schema.internal.LshBucket;
 import io.newsflow.schema.internal.SeenArticle;
 import io.newsflow.serde.SerdeFactory;
 import java.time.Clock;
@@ -35,8 +38,14 @@ import org.apache.kafka.streams.state.Stores;
  *   └─ accepted → key-by-body-hash → (repartition by-body-hash) → dedupe-by-body [article-body-hashes]
  *                 → prepare-enrichment → enrich-&lt;stage&gt;… → route-enriched
  *                   ├─ failed → key-dead-letters-enrich → dead-letter-enrich → write-dead-letters-enrich (news-articles-dlq)
- *                   └─ ok     → assemble-enriched → key-by-article-id → write-enriched (news-articles-enriched)
+ *                   └─ ok     → assemble-enriched → key-by-article-id → (repartition near-duplicate-index, ONE partition)
+ *                               → mark-near-duplicates [near-duplicate-signatures, near-duplicate-bands, article-copies]
+ *                               → write-enriched (news-articles-enriched)
  * </pre>
+ *
+ * The near-duplicate index topic has a single partition so that a copy meets its original whichever input
+ * partition either arrived on (LSH band keys differ per band, so no one key co-partitions them); enrichment, the
+ * expensive part, stays parallel before it.
  *
  * Node and store names are part of the operational contract (state-store and internal-topic names derive from
  * them): change them only with an application-id change.
@@ -54,10 +63,15 @@ public final class NewsflowTopology {
     public static final String ENRICH_PREFIX = "enrich-";
     public static final String ASSEMBLE = "assemble-enriched";
     public static final String SINK_ENRICHED = "write-enriched";
+    public static final String REPARTITION_NEAR_DUPLICATES = "near-duplicate-index";
+    public static final String MARK_NEAR_DUPLICATES = "mark-near-duplicates";
     public static final String SINK_DEAD_LETTERS_PREFIX = "write-dead-letters-";
     public static final String STORE_ARTICLE_IDS = "article-ids";
     public static final String STORE_BODY_HASHES = "article-body-hashes";
     public static final String STORE_ARTICLES = "articles-by-id";
+    public static final String STORE_NEAR_DUPLICATE_SIGNATURES = "near-duplicate-signatures";
+    public static final String STORE_NEAR_DUPLICATE_BANDS = "near-duplicate-bands";
+    public static final String STORE_ARTICLE_COPIES = "article-copies";
     public static final String STORE_ALERTS_SENT = "alerts-sent";
     public static final String STORE_MENTION_COUNTS = "entity-mention-counts";
     public static final String STORE_LATEST_ARTICLES = "entity-latest-articles";
@@ -94,6 +108,14 @@ public final class NewsflowTopology {
                 Stores.persistentKeyValueStore(STORE_ARTICLE_IDS), keys, seenSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE_BODY_HASHES), keys, seenSerde));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_NEAR_DUPLICATE_SIGNATURES), keys, Serdes.ByteArray()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_NEAR_DUPLICATE_BANDS), keys,
+                serdes.valueSerde(LshBucket.class)));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_ARTICLE_COPIES), keys,
+                serdes.valueSerde(ArticleCopies.class)));
 
         KStream<String, Outcome<ArticleEnvelope>> ingested = builder
                 .stream(config.topics().articles(), Consumed.with(keys, Serdes.ByteArray()).withName(SOURCE))
@@ -133,6 +155,14 @@ public final class NewsflowTopology {
         enriched.get("route-enriched-ok")
                 .mapValues(outcome -> assemble(unwrap(outcome), config.pipelineVersion(), clock), Named.as(ASSEMBLE))
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-article-id"))
+                .repartition(Repartitioned.<String, EnrichedArticle>as(REPARTITION_NEAR_DUPLICATES)
+                        .withKeySerde(keys).withValueSerde(enrichedSerde).withNumberOfPartitions(1))
+                .processValues(() -> new NearDuplicateProcessor(
+                                NearDuplicateDetector.withThreshold(config.nearDuplicateThreshold()),
+                                STORE_NEAR_DUPLICATE_SIGNATURES, STORE_NEAR_DUPLICATE_BANDS, STORE_ARTICLE_COPIES,
+                                config.dedupRetention()),
+                        Named.as(MARK_NEAR_DUPLICATES), STORE_NEAR_DUPLICATE_SIGNATURES, STORE_NEAR_DUPLICATE_BANDS,
+                        STORE_ARTICLE_COPIES)
                 .to(config.topics().enriched(), Produced.with(keys, enrichedSerde).withName(SINK_ENRICHED));
 
         if (alerting != null) {
@@ -146,7 +176,7 @@ public final class NewsflowTopology {
      * entity id) so that every store is partitioned by the key it is queried by:
      * <pre>
      * read-enriched → store-article [articles-by-id] → evaluate-alerts [alerts-sent] → write-alerts (news-alerts)
-     *               → explode-mentions → write-mentions (news-mentions)
+     *               → skip-near-copies → explode-mentions → write-mentions (news-mentions)
      * read-mentions → count-mentions [entity-mention-counts, entity-latest-articles, spike-alerts-sent]
      *               → write-spike-alerts (news-alerts)
      * </pre>
@@ -178,6 +208,8 @@ public final class NewsflowTopology {
                         Named.as("evaluate-alerts"), STORE_ALERTS_SENT)
                 .to(config.topics().alerts(), Produced.with(keys, alertSerde).withName("write-alerts"));
         published
+                .filter((key, article) -> article != null && article.getDuplicateOf() == null,
+                        Named.as("skip-near-copies"))
                 .flatMap((key, article) -> EntityMentions.of(article), Named.as("explode-mentions"))
                 .to(config.topics().mentions(), Produced.with(keys, mentionSerde).withName("write-mentions"));
         builder.stream(config.topics().mentions(), Consumed.with(keys, mentionSerde).withName("read-mentions"))
