@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The hand-written near-duplicate evaluation set under {@code src/test/resources/near-duplicates}. */
-record EvalCorpus(List<Article> articles) {
+/** The hand-written near-duplicate evaluation set under {@code src/test/resources/near-duplicates}. Immutable. */
+public record EvalCorpus(List<Article> articles) {
 
     /** One article: {@code kind} is original, copy or distinct; {@code of} the original it copies or resembles. */
-    record Article(String id, String kind, String of, String title, String body) {
-        boolean isCopy() {
+    public record Article(String id, String kind, String of, String title, String body) {
+        public boolean isCopy() {
             return kind.equals("copy");
         }
     }
@@ -21,14 +21,14 @@ record EvalCorpus(List<Article> articles) {
     record Pair(Article a, Article b, boolean copy) {
     }
 
-    static EvalCorpus load() {
+    public static EvalCorpus load() {
         List<Article> all = new ArrayList<>();
         all.addAll(parse(read("/near-duplicates/originals.txt")));
         all.addAll(parse(read("/near-duplicates/copies.txt")));
         return new EvalCorpus(List.copyOf(all));
     }
 
-    List<Article> originals() {
+    public List<Article> originals() {
         return articles.stream().filter(a -> a.kind().equals("original")).toList();
     }
 
@@ -86,5 +86,11 @@ record EvalCorpus(List<Article> articles) {
             }
         }
         return out;
+    }
+
+    /** The article with {@code id}. */
+    public Article get(String id) {
+        return articles.stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no article " + id));
     }
 }

@@ -62,6 +62,23 @@ class SchemaCompatibilityTest {
                 .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
     }
 
+    @Test
+    void nearDuplicateFieldsAreOptionalAndReadableByReleasedConsumers() throws IOException {
+        Schema current = new Schema.Parser().parse(Path.of("schemas", "EnrichedArticle.avsc").toFile());
+        for (String field : List.of("duplicateOf", "similarity")) {
+            assertThat(current.getField(field)).as(field).isNotNull();
+            assertThat(current.getField(field).hasDefaultValue()).as("%s has a default", field).isTrue();
+            assertThat(current.getField(field).defaultVal()).as(field).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
+        }
+        for (Path old : releasedVersionsOf("EnrichedArticle.avsc")) {
+            Schema released = new Schema.Parser().parse(old.toFile());
+            assertThat(released.getField("duplicateOf")).isNull();
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(released, current).getType())
+                    .as("a consumer on %s reads records with the near-duplicate fields", old)
+                    .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        }
+    }
+
     private static List<Path> releasedVersionsOf(String file) throws IOException {
         try (Stream<Path> versions = Files.list(RELEASED)) {
             return versions.map(v -> v.resolve(file)).filter(Files::exists).sorted().toList();
