@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -68,7 +69,7 @@ class SchemaCompatibilityTest {
         for (String field : List.of("duplicateOf", "similarity")) {
             assertThat(current.getField(field)).as(field).isNotNull();
             assertThat(current.getField(field).hasDefaultValue()).as("%s has a default", field).isTrue();
-            assertThat(current.getField(field).defaultVal()).as(field).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
+            assertThat(current.getField(field).defaultVal()).as(field).isEqualTo(JsonProperties.NULL_VALUE);
         }
         for (Path old : releasedVersionsOf("EnrichedArticle.avsc")) {
             Schema released = new Schema.Parser().parse(old.toFile());

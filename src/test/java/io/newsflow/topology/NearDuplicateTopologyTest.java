@@ -153,6 +153,15 @@ class NearDuplicateTopologyTest {
     }
 
     @Test
+    void theStepAndItsStoresAreNamedAndTheIndexTopicHasOnePartition() {
+        String description = NewsflowTopology.build(PipelineConfig.defaults(topics), PipelineStages.standard(),
+                serdes).describe().toString();
+        assertThat(description).contains("Processor: mark-near-duplicates", "near-duplicate-signatures",
+                "near-duplicate-bands", "article-copies", "near-duplicate-index-repartition",
+                "Sink: write-enriched (topic: news-articles-enriched)").doesNotContain("KSTREAM-");
+    }
+
+    @Test
     void copiesAreForgottenAfterTheRetention() {
         publish("orig", "Lavrov dismisses European role", BODY);
         input.advanceTime(PipelineConfig.DEFAULT_DEDUP_RETENTION.plusHours(1));
