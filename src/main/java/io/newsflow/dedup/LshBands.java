@@ -10,9 +10,11 @@ public record LshBands(int bands, int rows) {
     /** 32 bands of 4 rows: a pair at similarity 0.5 becomes a candidate with probability 0.87, at 0.6 with 0.99. */
     public static final LshBands DEFAULT = new LshBands(32, 4);
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     public LshBands {
-        if (bands < 1 || rows < 1) {
-            throw new IllegalArgumentException("bands and rows must be positive");
+        if (bands < 1 || bands > 100 || rows < 1) {
+            throw new IllegalArgumentException("bands must be in 1..100 and rows positive");
         }
     }
 
@@ -38,7 +40,14 @@ public record LshBands(int bands, int rows) {
             for (int r = 0; r < rows; r++) {
                 h = Shingles.mix(h * 31 + signature[b * rows + r]);
             }
-            keys[b] = String.format(java.util.Locale.ROOT, "%02d:%016x", b, h);
+            char[] key = new char[19];
+            key[0] = (char) ('0' + b / 10 % 10);
+            key[1] = (char) ('0' + b % 10);
+            key[2] = ':';
+            for (int i = 0; i < 16; i++) {
+                key[18 - i] = HEX[(int) (h >>> (4 * i)) & 0xf];
+            }
+            keys[b] = new String(key);
         }
         return keys;
     }

@@ -1,56 +1,63 @@
 package io.newsflow.dedup;
 
 import java.nio.ByteBuffer;
-import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /**
- * MinHash signatures of shingle sets: {@code size} hash functions of the multiply-shift family, fixed by a seed so
- * that signatures stay comparable across restarts and instances. The fraction of equal positions of two signatures
- * estimates the Jaccard similarity of the shingle sets (standard error about {@code 1/(2·sqrt(size))} at 0.5).
- * Immutable and thread-safe.
+ * MinHash signatures of shingle sets by one-permutation hashing with rotation densification (Shrivastava and Li,
+ * 2014): each shingle is hashed once with a fixed seed, the hash's top bits choose one of {@code size} bins and the
+ * smallest remaining value per bin is kept; an empty bin borrows from the next non-empty bin to its right, offset by
+ * the distance. The fraction of equal positions of two signatures estimates the Jaccard similarity of the shingle
+ * sets, as with {@code size} independent permutations, at one hash per shingle instead of {@code size}. The seed is
+ * fixed, so signatures stay comparable across restarts and instances. Immutable and thread-safe.
  */
 public final class MinHasher {
 
-    /** Default number of hash functions. */
+    /** Default number of slots (bins). */
     public static final int DEFAULT_SIZE = 128;
     private static final long SEED = 0x6e657773666c6f77L;
+    private static final long OFFSET = 0x9e3779b97f4a7c15L;
 
-    private final long[] multipliers;
-    private final long[] offsets;
+    private final int size;
 
     public MinHasher(int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("signature size must be at least 1: " + size);
+        if (size < 1 || Integer.bitCount(size) != 1 || size > 1 << 16) {
+            throw new IllegalArgumentException("signature size must be a power of two up to 65536: " + size);
         }
-        SplittableRandom random = new SplittableRandom(SEED);
-        multipliers = new long[size];
-        offsets = new long[size];
-        for (int i = 0; i < size; i++) {
-            multipliers[i] = random.nextLong() | 1L;
-            offsets[i] = random.nextLong();
-        }
+        this.size = size;
     }
 
     public int size() {
-        return multipliers.length;
+        return size;
     }
 
     /** The signature of a shingle set (hashes from {@link Shingles#hashes}); all slots are -1 for an empty set. */
     public int[] signature(long[] shingles) {
-        int n = multipliers.length;
-        long[] min = new long[n];
-        java.util.Arrays.fill(min, Long.MAX_VALUE);
+        int shift = 64 - Integer.numberOfTrailingZeros(size);
+        long[] min = new long[size];
+        Arrays.fill(min, Long.MAX_VALUE);
         for (long x : shingles) {
-            for (int i = 0; i < n; i++) {
-                long h = (multipliers[i] * x + offsets[i]) >>> 32;
-                if (h < min[i]) {
-                    min[i] = h;
-                }
+            long h = Shingles.mix(x ^ SEED);
+            int bin = size == 1 ? 0 : (int) (h >>> shift);
+            long value = h & ((1L << shift) - 1) | (size == 1 ? h : 0);
+            if (value < min[bin]) {
+                min[bin] = value;
             }
         }
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = min[i] == Long.MAX_VALUE ? -1 : (int) min[i];
+        int[] out = new int[size];
+        if (shingles.length == 0) {
+            Arrays.fill(out, -1);
+            return out;
+        }
+        for (int b = 0; b < size; b++) {
+            int from = b;
+            int distance = 0;
+            while (min[from] == Long.MAX_VALUE) {
+                from = (from + 1) % size;
+                distance++;
+            }
+            long v = distance == 0 ? min[from] : Shingles.mix(min[from] + distance * OFFSET);
+            out[b] = (int) (v ^ (v >>> 32));
         }
         return out;
     }

@@ -1,11 +1,12 @@
 package io.newsflow.dedup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Word shingles of a text as 64-bit hashes: the text is lower-cased ({@link Locale#ROOT}), split into runs of
+ * Word shingles of a text as 64-bit hashes: the text is lower-cased (code point by code point), split into runs of
  * letters and digits (punctuation, markup remnants and spacing are ignored), and every window of {@code size}
  * consecutive words is hashed. A text shorter than the window yields one shingle of all its words; a text without
  * words yields none. Duplicated shingles are kept (the signatures are set-based, so they do not count twice).
@@ -49,13 +50,9 @@ public final class Shingles {
         if (size < 1) {
             throw new IllegalArgumentException("shingle size must be at least 1: " + size);
         }
-        List<String> words = words(text);
-        if (words.isEmpty()) {
+        long[] wordHashes = wordHashes(text);
+        if (wordHashes.length == 0) {
             return new long[0];
-        }
-        long[] wordHashes = new long[words.size()];
-        for (int i = 0; i < wordHashes.length; i++) {
-            wordHashes[i] = fnv(words.get(i));
         }
         int count = Math.max(1, wordHashes.length - size + 1);
         long[] out = new long[count];
@@ -70,12 +67,34 @@ public final class Shingles {
         return out;
     }
 
-    private static long fnv(String word) {
+    /** One hash per word, lower-cased code point by code point, without building the words. */
+    private static long[] wordHashes(String text) {
+        long[] out = new long[Math.max(16, text.length() / 5)];
+        int n = 0;
         long h = FNV_OFFSET;
-        for (int i = 0; i < word.length(); i++) {
-            h = (h ^ word.charAt(i)) * FNV_PRIME;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                h = (h ^ Character.toLowerCase(cp)) * FNV_PRIME;
+                inWord = true;
+            } else if (inWord) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = mix(h);
+                h = FNV_OFFSET;
+                inWord = false;
+            }
         }
-        return mix(h);
+        if (inWord) {
+            if (n == out.length) {
+                out = Arrays.copyOf(out, n + 1);
+            }
+            out[n++] = mix(h);
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** MurmurHash3's 64-bit finaliser: spreads every input bit over the output. */
