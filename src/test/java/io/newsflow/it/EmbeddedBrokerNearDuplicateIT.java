@@ -5,17 +5,33 @@ import static io.newsflow.it.KafkaTestSupport.RAW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.alert.AlertEvaluator;
+import io.newsflow.alert.Alerting;
+import io.newsflow.alert.Watchlist;
+import io.newsflow.alert.WatchlistSource;
+import io.newsflow.app.NewsflowApp;
 import io.newsflow.broker.TopicCreator;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
 import io.newsflow.dedup.EvalCorpus;
 import io.newsflow.enrich.PipelineStages;
+import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.AvroJson;
+import io.newsflow.serde.RecordCodec;
 import io.newsflow.serde.SerdeFactory;
+import io.newsflow.topology.NearDuplicateTopologyTest;
 import io.newsflow.topology.PipelineRunner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Near-duplicate detection on the embedded KRaft broker: edited copies written to other input partitions than their
  * original meet it in the single-partition index, and the index survives a restart with an empty state directory
- * (restored from its changelog).
+ * (restored from its changelog); the REST API lists an article's copies and a copy raises no repeated alert.
  */
 class EmbeddedBrokerNearDuplicateIT {
 
@@ -45,6 +61,9 @@ class EmbeddedBrokerNearDuplicateIT {
 
     private static final PipelineStages STAGES = PipelineStages.named(List.of("language"));
     private static final EvalCorpus CORPUS = EvalCorpus.load();
+    private static final KnowledgeBase KB = KnowledgeBase.bundled();
+    private static final RecordCodec<LeaderAlert> ALERTS =
+            new RecordCodec<>(SerdeFactory.singleObject(), LeaderAlert.class);
 
     @TempDir
     Path tmp;
@@ -151,5 +170,67 @@ class EmbeddedBrokerNearDuplicateIT {
             assertThat(seen.get(copy.getId()).getDuplicateOf())
                     .as("the second instance restored the index from its changelog").isEqualTo(original.getId());
         }
+    }
+
+    @Test
+    void theApiListsCopiesAndACopyRaisesNoRepeatedAlert() throws Exception {
+        String run = "nd-" + UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = createTopics(run, 3);
+        Alerting alerting = Alerting.of(new AlertEvaluator(KB), WatchlistSource.fixed(Watchlist.parse(
+                "rules: [{name: lavrov-quoted, type: QUOTED, leaders: [\"Sergey Lavrov\"]}]", true, KB, "it")));
+        RawArticle original = RawArticle.newBuilder().setId(run + "-orig").setTitle("Lavrov dismisses European role")
+                .setBody(NearDuplicateTopologyTest.BODY).setUrl("https://news.example.org/" + run)
+                .setIngestedAt(Instant.now()).build();
+        RawArticle copy = RawArticle.newBuilder(original).setId(run + "-copy").setTitle("Europe left out, Moscow says")
+                .setBody(NearDuplicateTopologyTest.COPY).setUrl("https://reprints.example.net/" + run).build();
+        HttpClient http = HttpClient.newHttpClient();
+        try (NewsflowApp app = NewsflowApp.start(new NewsflowApp.Settings(runtime(run, tmp.resolve("state")),
+                PipelineConfig.defaults(topics), PipelineStages.named(List.of("language", "entities", "quotes")),
+                alerting, SerdeFactory.singleObject(), "127.0.0.1", 0, "127.0.0.1", Clock.systemUTC()));
+             KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(BROKER.bootstrapServers());
+             KafkaConsumer<String, byte[]> alertReader = KafkaTestSupport.committedReader(BROKER.bootstrapServers(),
+                     List.of(topics.alerts()))) {
+            send(producer, topics.articles(), 0, original);
+            List<LeaderAlert> alerts = new ArrayList<>();
+            await().atMost(Duration.ofMinutes(2)).until(() -> {
+                readAlerts(alertReader, topics, alerts);
+                return alerts.stream().anyMatch(a -> a.getArticleId().equals(original.getId()));
+            });
+            send(producer, topics.articles(), 1, copy);
+            String base = "http://127.0.0.1:" + app.httpPort();
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/"
+                        + original.getId() + "/copies")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                JsonNode body = AvroJson.mapper().readTree(r.body());
+                assertThat(body.path("originalId").asText()).isEqualTo(original.getId());
+                assertThat(body.path("copies").findValuesAsText("articleId")).containsExactly(copy.getId());
+            });
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                HttpResponse<String> copyJson = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/"
+                        + copy.getId())).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(copyJson.statusCode()).isEqualTo(200);
+                assertThat(AvroJson.mapper().readTree(copyJson.body()).path("duplicateOf").asText())
+                        .isEqualTo(original.getId());
+            });
+            HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/"
+                    + copy.getId() + "/copies")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(AvroJson.mapper().readTree(none.body()).path("copies").size()).isZero();
+
+            // the copy is in articles-by-id, the step just before evaluate-alerts: read on until the alert topic has
+            // been quiet for 3 s and check that nothing came for the copy
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                readAlerts(alertReader, topics, alerts);
+                assertThat(alerts).noneMatch(a -> a.getArticleId().equals(copy.getId()));
+            });
+            assertThat(alerts).filteredOn(a -> a.getArticleId().equals(original.getId()))
+                    .extracting(LeaderAlert::getRuleName).contains("lavrov-quoted");
+        }
+    }
+
+    private static void readAlerts(KafkaConsumer<String, byte[]> reader, Topics topics, List<LeaderAlert> into) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        KafkaTestSupport.drain(reader, batch);
+        batch.forEach(r -> into.add(ALERTS.decode(topics.alerts(), r.value())));
     }
 }

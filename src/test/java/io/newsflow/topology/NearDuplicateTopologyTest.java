@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Near-copies through the whole topology: marked, listed, enriched and published, but not counted or re-alerted. */
-class NearDuplicateTopologyTest {
+public class NearDuplicateTopologyTest {
 
     static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
     static final String LAVROV = "Q58217";
@@ -48,12 +48,12 @@ class NearDuplicateTopologyTest {
               - {name: quoted, type: QUOTED, leaders: ["Sergey Lavrov"]}
               - {name: quoted-every-copy, type: QUOTED, leaders: ["Sergey Lavrov"], includeCopies: true}
             """;
-    static final String BODY = "Russian Foreign Minister Sergey Lavrov on Tuesday dismissed any European part in the "
+    public static final String BODY = "Russian Foreign Minister Sergey Lavrov on Tuesday dismissed any European part in the "
             + "talks on Ukraine. \"I don't know what they have to do at the negotiations table,\" Lavrov told "
             + "reporters in Riyadh after a meeting that lasted more than four hours.\nDiplomats from several European "
             + "capitals said they had not been consulted about the venue or the agenda, and that they expected to be "
             + "briefed by Washington later in the week.\nThe next round is expected to take place in early March.";
-    static final String COPY = "RIYADH (NWA) — " + BODY.replace("\nThe next round is expected to take place in early "
+    public static final String COPY = "RIYADH (NWA) — " + BODY.replace("\nThe next round is expected to take place in early "
             + "March.", "") + "\nPHOTO: Delegations arrive at the conference palace on Tuesday.";
     static final String OTHER = "Sergey Lavrov met his Turkish counterpart in Ankara on Friday to discuss grain exports "
             + "across the Black Sea. \"We are ready to look at any proposal that respects our interests,\" Lavrov said "
