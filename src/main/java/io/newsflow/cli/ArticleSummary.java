@@ -31,7 +31,8 @@ final class ArticleSummary {
                 a.getProcessing().getRevision(), a.getProcessing().getProcessingTimeMicros(),
                 String.join("→", a.getProcessing().getStages())));
         if (a.getDuplicateOf() != null) {
-            s.append(String.format(Locale.ROOT, "  near-copy of %s (similarity %.2f): not counted again, no repeated alert%n",
+            s.append(String.format(Locale.ROOT, "  near-copy of %s (similarity %.2f): not counted again; "
+                            + "full-tier rules skip it unless includeCopies%n",
                     a.getDuplicateOf(), a.getSimilarity() == null ? 0.0 : a.getSimilarity()));
         }
         if (!a.getEntities().isEmpty()) {
