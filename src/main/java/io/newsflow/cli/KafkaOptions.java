@@ -53,7 +53,7 @@ final class KafkaOptions {
     @Option(names = "--topic-mentions", defaultValue = Topics.DEFAULT_MENTIONS, description = "Entity mention topic. Default: ${DEFAULT-VALUE}.")
     String topicMentions;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics newsflow creates. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics newsflow creates, and of the repartition topic that feeds the enrichment. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
     @Option(names = "--replication-factor", defaultValue = "-1",
@@ -101,7 +101,8 @@ final class KafkaOptions {
     PipelineConfig pipelineConfig() {
         return new PipelineConfig(topics(), dedupRetention, maxBodyChars, PipelineConfig.DEFAULT_MAX_TITLE_CHARS,
                 PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current())
-                .withNearDuplicateThreshold(nearDuplicateThreshold);
+                .withNearDuplicateThreshold(nearDuplicateThreshold)
+                .withEnrichmentPartitions(partitions);
     }
 
     RuntimeConfig runtimeConfig() {

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param pipelineVersion version stamped into processing metadata and dead-letter headers
  * @param nearDuplicateThreshold estimated body similarity in (0, 1] from which an article is marked a near-copy of
  *                               an earlier one (see {@code io.newsflow.dedup.NearDuplicateDetector})
+ * @param enrichmentPartitions partitions of the repartition topic that spreads articles from the single-partition
+ *                             near-duplicate index back over the enrichment tasks
  */
 public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
-                             int maxRecordBytes, String pipelineVersion, double nearDuplicateThreshold) {
+                             int maxRecordBytes, String pipelineVersion, double nearDuplicateThreshold,
+                             int enrichmentPartitions) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
     public static final int DEFAULT_MAX_BODY_CHARS = 200_000;
@@ -24,6 +27,7 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
     /** Measured on the hand-written evaluation set; see the README's near-duplicate section. */
     public static final double DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
+    public static final int DEFAULT_ENRICHMENT_PARTITIONS = 3;
 
     public PipelineConfig {
         Objects.requireNonNull(topics, "topics");
@@ -38,19 +42,28 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
         if (!(nearDuplicateThreshold > 0 && nearDuplicateThreshold <= 1)) {
             throw new IllegalArgumentException("near-duplicate threshold must be in (0, 1]: " + nearDuplicateThreshold);
         }
+        if (enrichmentPartitions < 1) {
+            throw new IllegalArgumentException("enrichment partitions must be positive: " + enrichmentPartitions);
+        }
     }
 
-    /** Settings with the default near-duplicate threshold. */
+    /** Settings with the default near-duplicate threshold and enrichment partitions. */
     public PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
                           int maxRecordBytes, String pipelineVersion) {
         this(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes, pipelineVersion,
-                DEFAULT_NEAR_DUPLICATE_THRESHOLD);
+                DEFAULT_NEAR_DUPLICATE_THRESHOLD, DEFAULT_ENRICHMENT_PARTITIONS);
     }
 
     /** A copy with another near-duplicate threshold. */
     public PipelineConfig withNearDuplicateThreshold(double threshold) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
-                pipelineVersion, threshold);
+                pipelineVersion, threshold, enrichmentPartitions);
+    }
+
+    /** A copy with another number of enrichment partitions. */
+    public PipelineConfig withEnrichmentPartitions(int partitions) {
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+                pipelineVersion, nearDuplicateThreshold, partitions);
     }
 
     /** Defaults with the given topics. */

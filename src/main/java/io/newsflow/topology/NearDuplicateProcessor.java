@@ -2,9 +2,10 @@ package io.newsflow.topology;
 
 import io.newsflow.dedup.MinHasher;
 import io.newsflow.dedup.NearDuplicateDetector;
-import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.internal.ArticleCopies;
 import io.newsflow.schema.internal.ArticleCopy;
+import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.schema.internal.LshBucket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -19,12 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs on the single partition of the near-duplicate index topic, so every article meets every remembered one
- * whichever input partition it came from: marks an enriched article that is a near-copy of an earlier original with
- * {@code duplicateOf} and {@code similarity}, records it in the original's copy list, and otherwise remembers it as
- * an original (signature and LSH buckets). Entries expire after the retention in stream time, like the other
+ * whichever input partition it came from: marks a normalised article that is a near-copy of an earlier original with
+ * {@code duplicateOf} and {@code similarity} (carried by the envelope to the enriched record), records it in the
+ * original's copy list, and otherwise remembers it as an original (signature and LSH buckets). Entries expire after the retention in stream time, like the other
  * de-duplication stores. One instance per task; not thread-safe.
  */
-final class NearDuplicateProcessor implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+final class NearDuplicateProcessor implements FixedKeyProcessor<String, ArticleEnvelope, ArticleEnvelope> {
 
     /** Originals kept per LSH bucket (the newest). */
     static final int BUCKET_CAPACITY = 16;
@@ -38,7 +39,7 @@ final class NearDuplicateProcessor implements FixedKeyProcessor<String, Enriched
     private final String bandsStore;
     private final String copiesStore;
     private final Duration retention;
-    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private FixedKeyProcessorContext<String, ArticleEnvelope> context;
     private ExpiringStore<byte[]> signatures;
     private ExpiringStore<LshBucket> bands;
     private ExpiringStore<ArticleCopies> copies;
@@ -53,7 +54,7 @@ final class NearDuplicateProcessor implements FixedKeyProcessor<String, Enriched
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    public void init(FixedKeyProcessorContext<String, ArticleEnvelope> context) {
         this.context = context;
         this.signatures = new ExpiringStore<>(context, signaturesStore, retention);
         this.bands = new ExpiringStore<>(context, bandsStore, retention);
@@ -61,12 +62,13 @@ final class NearDuplicateProcessor implements FixedKeyProcessor<String, Enriched
     }
 
     @Override
-    public void process(FixedKeyRecord<String, EnrichedArticle> record) {
-        EnrichedArticle article = record.value();
-        if (article == null) {
+    public void process(FixedKeyRecord<String, ArticleEnvelope> record) {
+        ArticleEnvelope envelope = record.value();
+        if (envelope == null) {
             context.forward(record);
             return;
         }
+        RawArticle article = envelope.getArticle();
         long now = record.timestamp();
         StoreIndex index = new StoreIndex(now);
         int[] signature = detector.sign(article.getBody());
@@ -80,13 +82,13 @@ final class NearDuplicateProcessor implements FixedKeyProcessor<String, Enriched
         LOG.debug("article {} ({}) is a near-copy of {} (similarity {})", article.getId(), article.getUrl(),
                 m.originalId(), m.similarity());
         addCopy(m, article, now);
-        context.forward(record.withValue(EnrichedArticle.newBuilder(article)
+        context.forward(record.withValue(ArticleEnvelope.newBuilder(envelope)
                 .setDuplicateOf(m.originalId())
                 .setSimilarity(m.similarity())
                 .build()));
     }
 
-    private void addCopy(NearDuplicateDetector.Match m, EnrichedArticle article, long now) {
+    private void addCopy(NearDuplicateDetector.Match m, RawArticle article, long now) {
         ArticleCopies current = copies.get(m.originalId(), now);
         List<ArticleCopy> list = new ArrayList<>();
         if (current != null) {

@@ -36,16 +36,18 @@ import org.apache.kafka.streams.state.Stores;
  * read-articles → parse-article → validate-article → normalize-article → dedupe-by-id [article-ids]
  *   ├─ failed   → dead-letter-ingest → write-dead-letters-ingest (news-articles-dlq)
  *   └─ accepted → key-by-body-hash → (repartition by-body-hash) → dedupe-by-body [article-body-hashes]
+ *                 → (repartition near-duplicate-index, ONE partition)
+ *                 → mark-near-duplicates [near-duplicate-signatures, near-duplicate-bands, article-copies]
+ *                 → (repartition near-duplicate-checked, config.enrichmentPartitions() partitions)
  *                 → prepare-enrichment → enrich-&lt;stage&gt;… → route-enriched
  *                   ├─ failed → key-dead-letters-enrich → dead-letter-enrich → write-dead-letters-enrich (news-articles-dlq)
- *                   └─ ok     → assemble-enriched → key-by-article-id → (repartition near-duplicate-index, ONE partition)
- *                               → mark-near-duplicates [near-duplicate-signatures, near-duplicate-bands, article-copies]
- *                               → write-enriched (news-articles-enriched)
+ *                   └─ ok     → assemble-enriched → key-by-article-id → write-enriched (news-articles-enriched)
  * </pre>
  *
  * The near-duplicate index topic has a single partition so that a copy meets its original whichever input
- * partition either arrived on (LSH band keys differ per band, so no one key co-partitions them); enrichment, the
- * expensive part, stays parallel before it.
+ * partition either arrived on (LSH band keys differ per band, so no one key co-partitions them). The step is cheap
+ * and comes before enrichment, which the next repartition spreads over the tasks again; the slow enrichment stays
+ * the last hop before the output, so a backlog never waits behind it for an internal topic.
  *
  * Node and store names are part of the operational contract (state-store and internal-topic names derive from
  * them): change them only with an application-id change.
@@ -64,6 +66,7 @@ public final class NewsflowTopology {
     public static final String ASSEMBLE = "assemble-enriched";
     public static final String SINK_ENRICHED = "write-enriched";
     public static final String REPARTITION_NEAR_DUPLICATES = "near-duplicate-index";
+    public static final String REPARTITION_NEAR_DUPLICATES_CHECKED = "near-duplicate-checked";
     public static final String MARK_NEAR_DUPLICATES = "mark-near-duplicates";
     public static final String SINK_DEAD_LETTERS_PREFIX = "write-dead-letters-";
     public static final String STORE_ARTICLE_IDS = "article-ids";
@@ -139,6 +142,17 @@ public final class NewsflowTopology {
                         .withKeySerde(keys).withValueSerde(envelopeSerde))
                 .processValues(() -> new DedupeByBodyProcessor(STORE_BODY_HASHES, config.dedupRetention()),
                         Named.as(DEDUPE_BY_BODY), STORE_BODY_HASHES)
+                .repartition(Repartitioned.<String, ArticleEnvelope>as(REPARTITION_NEAR_DUPLICATES)
+                        .withKeySerde(keys).withValueSerde(envelopeSerde).withNumberOfPartitions(1))
+                .processValues(() -> new NearDuplicateProcessor(
+                                NearDuplicateDetector.withThreshold(config.nearDuplicateThreshold()),
+                                STORE_NEAR_DUPLICATE_SIGNATURES, STORE_NEAR_DUPLICATE_BANDS, STORE_ARTICLE_COPIES,
+                                config.dedupRetention()),
+                        Named.as(MARK_NEAR_DUPLICATES), STORE_NEAR_DUPLICATE_SIGNATURES, STORE_NEAR_DUPLICATE_BANDS,
+                        STORE_ARTICLE_COPIES)
+                .repartition(Repartitioned.<String, ArticleEnvelope>as(REPARTITION_NEAR_DUPLICATES_CHECKED)
+                        .withKeySerde(keys).withValueSerde(envelopeSerde)
+                        .withNumberOfPartitions(config.enrichmentPartitions()))
                 .mapValues(envelope -> Outcome.ok(new Working(envelope, Documents.fromNormalized(
                         envelope.getArticle(), normalizerName, envelope.getWarnings()), 0L)),
                         Named.as(PREPARE_ENRICHMENT));
@@ -155,14 +169,6 @@ public final class NewsflowTopology {
         enriched.get("route-enriched-ok")
                 .mapValues(outcome -> assemble(unwrap(outcome), config.pipelineVersion(), clock), Named.as(ASSEMBLE))
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-article-id"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as(REPARTITION_NEAR_DUPLICATES)
-                        .withKeySerde(keys).withValueSerde(enrichedSerde).withNumberOfPartitions(1))
-                .processValues(() -> new NearDuplicateProcessor(
-                                NearDuplicateDetector.withThreshold(config.nearDuplicateThreshold()),
-                                STORE_NEAR_DUPLICATE_SIGNATURES, STORE_NEAR_DUPLICATE_BANDS, STORE_ARTICLE_COPIES,
-                                config.dedupRetention()),
-                        Named.as(MARK_NEAR_DUPLICATES), STORE_NEAR_DUPLICATE_SIGNATURES, STORE_NEAR_DUPLICATE_BANDS,
-                        STORE_ARTICLE_COPIES)
                 .to(config.topics().enriched(), Produced.with(keys, enrichedSerde).withName(SINK_ENRICHED));
 
         if (alerting != null) {
@@ -239,8 +245,13 @@ public final class NewsflowTopology {
 
     private static EnrichedArticle assemble(Working working, String pipelineVersion, Clock clock) {
         ArticleEnvelope envelope = working.envelope();
-        return EnrichedArticles.from(envelope.getArticle(), envelope.getContentHash(), envelope.getRevision(),
-                working.document(), pipelineVersion, clock.instant(),
+        EnrichedArticle article = EnrichedArticles.from(envelope.getArticle(), envelope.getContentHash(),
+                envelope.getRevision(), working.document(), pipelineVersion, clock.instant(),
                 envelope.getNormaliseMicros() + working.elapsedMicros());
+        if (envelope.getDuplicateOf() != null) {
+            article.setDuplicateOf(envelope.getDuplicateOf());
+            article.setSimilarity(envelope.getSimilarity());
+        }
+        return article;
     }
 }

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code --near-duplicate-threshold} and {@code NEWSFLOW_NEAR_DUPLICATE_THRESHOLD} reach the pipeline settings. */
+/**
+ * {@code --near-duplicate-threshold} / {@code NEWSFLOW_NEAR_DUPLICATE_THRESHOLD} and {@code --partitions} reach the
+ * pipeline settings.
+ */
 class NearDuplicateOptionTest {
 
     private static RunCommand parse(Map<String, String> env, String... args) {
@@ -24,6 +27,14 @@ class NearDuplicateOptionTest {
         assertThat(parse(env, "run").kafka.pipelineConfig().nearDuplicateThreshold()).isEqualTo(0.7);
         assertThat(parse(env, "run", "--near-duplicate-threshold", "0.35").kafka.pipelineConfig()
                 .nearDuplicateThreshold()).isEqualTo(0.35);
+    }
+
+    @Test
+    void partitionsAlsoSizeTheRepartitionTopicThatFeedsTheEnrichment() {
+        assertThat(parse(Map.of(), "run").kafka.pipelineConfig().enrichmentPartitions())
+                .isEqualTo(PipelineConfig.DEFAULT_ENRICHMENT_PARTITIONS);
+        assertThat(parse(Map.of(), "run", "--partitions", "6").kafka.pipelineConfig().enrichmentPartitions())
+                .isEqualTo(6);
     }
 
     @Test

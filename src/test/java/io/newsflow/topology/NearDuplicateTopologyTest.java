@@ -158,6 +158,7 @@ public class NearDuplicateTopologyTest {
                 serdes).describe().toString();
         assertThat(description).contains("Processor: mark-near-duplicates", "near-duplicate-signatures",
                 "near-duplicate-bands", "article-copies", "near-duplicate-index-repartition",
+                "near-duplicate-checked-repartition",
                 "Sink: write-enriched (topic: news-articles-enriched)").doesNotContain("KSTREAM-");
     }
 
