@@ -107,10 +107,6 @@ public final class NewsflowTopology {
         ArticleValidator validator = new ArticleValidator(config);
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STORE_ARTICLE_IDS), keys, seenSerde));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STORE_BODY_HASHES), keys, seenSerde));
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 Stores.persistentTimestampedKeyValueStore(STORE_NEAR_DUPLICATE_SIGNATURES), keys, Serdes.ByteArray()));
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
@@ -119,6 +115,10 @@ public final class NewsflowTopology {
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 Stores.persistentTimestampedKeyValueStore(STORE_ARTICLE_COPIES), keys,
                 serdes.valueSerde(ArticleCopies.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE_ARTICLE_IDS), keys, seenSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE_BODY_HASHES), keys, seenSerde));
 
         KStream<String, Outcome<ArticleEnvelope>> ingested = builder
                 .stream(config.topics().articles(), Consumed.with(keys, Serdes.ByteArray()).withName(SOURCE))
