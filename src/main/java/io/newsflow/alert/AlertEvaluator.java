@@ -76,12 +76,19 @@ public final class AlertEvaluator {
         return out;
     }
 
-    /** FULL-tier rules (MENTION with salience, QUOTED, STANCE, CO_MENTION) on an enriched article. */
+    /**
+     * FULL-tier rules (MENTION with salience, QUOTED, STANCE, CO_MENTION) on an enriched article; a near-copy
+     * ({@code duplicateOf} set) fires only rules with {@code includeCopies}.
+     */
     public List<AlertCandidate> full(Watchlist watchlist, EnrichedArticle article) {
         List<AlertCandidate> out = new ArrayList<>();
         Map<String, Entity> byId = new LinkedHashMap<>();
         article.getEntities().forEach(e -> byId.putIfAbsent(e.getId(), e));
+        boolean copy = article.getDuplicateOf() != null;
         for (Rule rule : watchlist.rules(io.newsflow.schema.AlertTier.FULL)) {
+            if (copy && !rule.includeCopies()) {
+                continue;
+            }
             switch (rule.type()) {
                 case MENTION -> salient(rule, article, out);
                 case QUOTED -> quoted(rule, article, byId, out);

@@ -19,10 +19,12 @@ import java.util.Set;
  * @param targets lower-case target filters for STANCE rules; empty = any target
  * @param minSalience MENTION threshold, or a negative number when the rule has none
  * @param polarity STANCE polarity filter, or null for any
+ * @param includeCopies whether an article marked {@code duplicateOf} an earlier one can fire this rule
  */
 public record Rule(String name, RuleType type, LeaderSet leaders, boolean inHeadline, double minSalience,
                    Polarity polarity, RuleSpec.StanceRole role, Set<String> targets, Duration window,
-                   Duration baseline, double factor, int minCount, LeaderSet with) {
+                   Duration baseline, double factor, int minCount, LeaderSet with,
+                   boolean includeCopies) {
 
     public Rule {
         Objects.requireNonNull(name, "name");

@@ -139,13 +139,17 @@ public record Watchlist(List<Rule> rules, String source) {
             throw new IllegalArgumentException(where + ": SPIKE needs window > 0, baseline > window, factor > 0 and "
                     + "minCount >= 1");
         }
+        if (Boolean.TRUE.equals(spec.includeCopies()) && spec.type() == RuleType.SPIKE) {
+            throw new IllegalArgumentException(where + ": includeCopies does not apply to SPIKE rules (mention counts "
+                    + "never count near-copies)");
+        }
         Set<String> targets = new LinkedHashSet<>();
         if (spec.targets() != null) {
             spec.targets().forEach(t -> targets.add(t.strip().toLowerCase(Locale.ROOT)));
         }
         return new Rule(spec.name(), spec.type(), leaders, Boolean.TRUE.equals(spec.inHeadline()), minSalience,
                 spec.polarity(), spec.role() == null ? RuleSpec.StanceRole.ANY : spec.role(), targets, window,
-                baseline, factor, minCount, with);
+                baseline, factor, minCount, with, Boolean.TRUE.equals(spec.includeCopies()));
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {

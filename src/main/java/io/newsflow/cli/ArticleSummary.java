@@ -30,6 +30,11 @@ final class ArticleSummary {
                 a.getSource() == null ? "unknown source" : a.getSource(), words, lang,
                 a.getProcessing().getRevision(), a.getProcessing().getProcessingTimeMicros(),
                 String.join("→", a.getProcessing().getStages())));
+        if (a.getDuplicateOf() != null) {
+            s.append(String.format(Locale.ROOT, "  near-copy of %s (similarity %.2f): not counted again; "
+                            + "full-tier rules skip it unless includeCopies%n",
+                    a.getDuplicateOf(), a.getSimilarity() == null ? 0.0 : a.getSimilarity()));
+        }
         if (!a.getEntities().isEmpty()) {
             s.append("  entities: ").append(a.getEntities().stream().limit(12).map(ArticleSummary::entity)
                     .collect(Collectors.joining(", "))).append('\n');

@@ -1,10 +1,12 @@
 package io.newsflow.cli;
 
 import io.newsflow.bench.AlertBenchmark;
+import io.newsflow.bench.NearDuplicateBenchmark;
 import io.newsflow.bench.PathologicalBenchmark;
 import io.newsflow.bench.PipelineBenchmark;
 import io.newsflow.bench.ScaleOutBenchmark;
 import io.newsflow.bench.StageBenchmark;
+import io.newsflow.config.PipelineConfig;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.entity.CrfEntityRecognizer;
 import io.newsflow.enrich.quote.QuoteStage;
@@ -83,6 +85,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--full-seconds", defaultValue = "20", description = "--alerts: length of the full-tier phase. Default: ${DEFAULT-VALUE}.")
     int fullSeconds;
 
+    @Option(names = "--near-duplicates", description = "Run the near-duplicate detection benchmark instead (single thread, no Kafka): time per article and state bytes per remembered article.")
+    boolean nearDuplicates;
+
+    @Option(names = "--near-duplicate-articles", defaultValue = "5000", description = "--near-duplicates: articles timed, one in 10 an edited copy. Default: ${DEFAULT-VALUE}.")
+    int nearDuplicateArticles;
+
     @Option(names = "--fast-in-process", description = "--alerts: run the fast tier in this JVM next to the enrichment instead of in its own process (run --role FAST_ALERTS).")
     boolean fastInProcess;
 
@@ -125,6 +133,9 @@ final class BenchCommand implements Callable<Integer> {
         try {
             if (alerts) {
                 return alertBench(out, work);
+            }
+            if (nearDuplicates) {
+                return nearDuplicateBench(out);
             }
             StageBenchmark.Result stageResult = StageBenchmark.run(stages, stageArticles, Math.min(50, stageArticles));
             double matcher = StageBenchmark.leaderMatcher(new LeaderMatcher(enrichment.knowledgeBase()),
@@ -252,6 +263,29 @@ final class BenchCommand implements Callable<Integer> {
         out.println("full_alert_p99_ms=" + r.fullCommitted().p99());
         out.flush();
         return r.fastUncommitted().samples() > 0 && r.fullCommitted().samples() > 0 ? 0 : 1;
+    }
+
+    private int nearDuplicateBench(PrintWriter out) {
+        NearDuplicateBenchmark.Result r = NearDuplicateBenchmark.run(nearDuplicateArticles,
+                Math.min(2_000, nearDuplicateArticles), 10, PipelineConfig.DEFAULT_NEAR_DUPLICATE_THRESHOLD);
+        out.printf("Near-duplicate detection, single thread, no Kafka (%d generated ~700-token articles, %d of them "
+                + "edited copies; threshold %.2f, 5-word shingles, MinHash 128, LSH 32x4)%n", r.articles(),
+                r.plantedCopies(), PipelineConfig.DEFAULT_NEAR_DUPLICATE_THRESHOLD);
+        out.printf("| %-52s | %12s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(54), "-".repeat(14));
+        out.printf("| %-52s | %12.1f |%n", "detector per article, mean (µs)", r.meanMicros());
+        out.printf("| %-52s | %12.1f |%n", "detector per article, p99 (µs)", r.p99Micros());
+        out.printf("| %-52s | %12.1f |%n", "shingles + MinHash signature alone, mean (µs)", r.minHashOnlyMicros());
+        out.printf("| %-52s | %12.1f |%n", "shingles + SimHash fingerprint, mean (µs)", r.simHashMicros());
+        out.printf("| %-52s | %12.0f |%n", "state bytes per remembered article (serialised)", r.storeBytesPerOriginal());
+        out.printf("| %-52s | %12.1f |%n", "LSH buckets per remembered article", r.bucketsPerOriginal());
+        out.printf("| %-52s | %5d of %4d |%n", "edited copies found", r.foundCopies(), r.plantedCopies());
+        out.printf("| %-52s | %12d |%n", "false copies", r.falseCopies());
+        out.println();
+        out.println(String.format(Locale.ROOT, "near_duplicate_us_per_article=%.1f", r.meanMicros()));
+        out.println(String.format(Locale.ROOT, "near_duplicate_state_bytes_per_article=%.0f", r.storeBytesPerOriginal()));
+        out.flush();
+        return r.foundCopies() == r.plantedCopies() && r.falseCopies() == 0 ? 0 : 1;
     }
 
     private static void latencyRow(PrintWriter out, String name, int rate, AlertBenchmark.Latency l) {

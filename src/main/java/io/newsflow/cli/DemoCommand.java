@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.HashMap;
@@ -121,8 +122,11 @@ final class DemoCommand implements Callable<Integer> {
                             && (app.fastTier() == null || awaitIdle(cluster.clients(),
                             runtime.applicationId() + NewsflowApp.FAST_SUFFIX, topics.articles(), deadline(started)));
                     collector.settle(Duration.ofSeconds(3), deadline(started));
-                    int status = collector.report(samples.size() + 1 + expectedDeadLetters, samples.size(),
+                    int status = collector.report(samples.size() + 2 + expectedDeadLetters, samples.size() + 1,
                             expectedDeadLetters, idle, started, app.fastTier() != null);
+                    if (!collector.reportCopy(samples.get(0).getId(), editedCopyId(samples.get(0)))) {
+                        status = 1;
+                    }
                     if (keepServing) {
                         out.printf("%nServing until Ctrl-C%s%n", app.httpPort() > 0
                                 ? ": live page http://" + serve.advertisedHost + ":" + app.httpPort() + "/" : "");
@@ -162,6 +166,8 @@ final class DemoCommand implements Callable<Integer> {
                     .setUrl("https://syndication.example.net/" + first.getId()).setSource("Example Syndication")
                     .setIngestedAt(Instant.now()).build();
             producer.send(new ProducerRecord<>(topic, copy.getId(), codec.encode(topic, copy)));
+            RawArticle edited = editedCopy(first);
+            producer.send(new ProducerRecord<>(topic, edited.getId(), codec.encode(topic, edited)));
             producer.send(new ProducerRecord<>(topic, "broken-1",
                     "{\"id\":\"broken-1\",\"body\":\"JSON is not the wire format\"}".getBytes(StandardCharsets.UTF_8)));
             RawArticle empty = RawArticle.newBuilder().setId("empty-1").setTitle("No body").setBody(" ").build();
@@ -169,6 +175,27 @@ final class DemoCommand implements Callable<Integer> {
             producer.flush();
             return 2;
         }
+    }
+
+    static String editedCopyId(RawArticle original) {
+        return original.getId() + "-nwa";
+    }
+
+    /**
+     * An agency reprint of {@code original} as local sites publish it: another headline, the dateline replaced by an
+     * agency credit, a photo caption after the first paragraph, the last paragraph cut.
+     */
+    static RawArticle editedCopy(RawArticle original) {
+        List<String> paragraphs = new ArrayList<>(List.of(original.getBody().strip().split("\n+")));
+        paragraphs.set(0, "(NWA) — " + paragraphs.get(0).replaceFirst("^[A-Z][A-Z .]+, [A-Z][a-z]+ \\d+ [-—] ", ""));
+        paragraphs.add(1, "PHOTO: Delegations arrive at the lakeside hotel on the second day of the meetings.");
+        paragraphs.remove(paragraphs.size() - 1);
+        return RawArticle.newBuilder(original).setId(editedCopyId(original))
+                .setTitle("Europe kept away from the Geneva table, Moscow says")
+                .setBody(String.join("\n", paragraphs))
+                .setUrl("https://reprints.example.net/nwa/" + original.getId())
+                .setSource("Northern Wire Agency (reprint)")
+                .setIngestedAt(Instant.now()).build();
     }
 
     /** Waits until the pipeline's consumer group has committed every offset of its input and internal topics. */
@@ -279,6 +306,23 @@ final class DemoCommand implements Callable<Integer> {
         @Override
         public void close() {
             consumer.close();
+        }
+
+        /** Prints how the edited copy came out; false unless it is marked a copy of the original with no alert. */
+        boolean reportCopy(String originalId, String copyId) {
+            EnrichedArticle copy = enriched.get(copyId);
+            long copyAlerts = alerts.values().stream().filter(a -> a.getArticleId().equals(copyId)).count();
+            long originalAlerts = alerts.values().stream().filter(a -> a.getArticleId().equals(originalId)).count();
+            if (copy == null) {
+                out.printf("NEAR-COPY %s: not enriched%n", copyId);
+                return false;
+            }
+            out.printf(Locale.ROOT, "NEAR-COPY %s: duplicateOf=%s similarity=%s; alerts on the copy: %d (on the "
+                            + "original: %d)%n", copyId, copy.getDuplicateOf(),
+                    copy.getSimilarity() == null ? "-" : String.format(Locale.ROOT, "%.2f", copy.getSimilarity()),
+                    copyAlerts, originalAlerts);
+            out.flush();
+            return originalId.equals(copy.getDuplicateOf()) && copyAlerts == 0;
         }
 
         int report(int published, int expectedEnriched, int expectedDead, boolean idle, long started,

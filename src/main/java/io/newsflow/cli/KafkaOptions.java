@@ -54,7 +54,7 @@ final class KafkaOptions {
     @Option(names = "--topic-mentions", defaultValue = Topics.DEFAULT_MENTIONS, description = "Entity mention topic. Default: ${DEFAULT-VALUE}.")
     String topicMentions;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics newsflow creates. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics newsflow creates, and of the repartition topic that feeds the enrichment. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
     @Option(names = "--replication-factor", defaultValue = "-1",
@@ -83,6 +83,10 @@ final class KafkaOptions {
             description = "Longest one enrichment stage may take on one article (ISO-8601 duration); a slower article "
                     + "is dead-lettered with reason deadline-exceeded. Default: ${DEFAULT-VALUE}.")
     Duration stageDeadline;
+
+    @Option(names = "--near-duplicate-threshold", defaultValue = "" + PipelineConfig.DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+            description = "Estimated body similarity (0..1] from which an article is marked a near-copy (duplicateOf) of an earlier one. Default: ${DEFAULT-VALUE}.")
+    double nearDuplicateThreshold;
 
     @Option(names = "--streams-property", paramLabel = "KEY=VALUE", split = ",",
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
@@ -115,7 +119,10 @@ final class KafkaOptions {
 
     PipelineConfig pipelineConfig() {
         return new PipelineConfig(topics(), dedupRetention, maxBodyChars, PipelineConfig.DEFAULT_MAX_TITLE_CHARS,
-                PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current(), stageDeadline);
+                PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current())
+                .withStageDeadline(stageDeadline)
+                .withNearDuplicateThreshold(nearDuplicateThreshold)
+                .withEnrichmentPartitions(partitions);
     }
 
     RuntimeConfig runtimeConfig() {

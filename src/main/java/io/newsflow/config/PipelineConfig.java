@@ -14,9 +14,14 @@ import java.util.Objects;
  * @param pipelineVersion version stamped into processing metadata and dead-letter headers
  * @param stageDeadline longest one stage may take on one record before the record is dead-lettered with reason
  *     {@code deadline-exceeded}
+ * @param nearDuplicateThreshold estimated body similarity in (0, 1] from which an article is marked a near-copy of
+ *                               an earlier one (see {@code io.newsflow.dedup.NearDuplicateDetector})
+ * @param enrichmentPartitions partitions of the repartition topic that spreads articles from the single-partition
+ *                             near-duplicate index back over the enrichment tasks
  */
 public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
-                             int maxRecordBytes, String pipelineVersion, Duration stageDeadline) {
+                             int maxRecordBytes, String pipelineVersion, Duration stageDeadline,
+                             double nearDuplicateThreshold, int enrichmentPartitions) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
     public static final int DEFAULT_MAX_BODY_CHARS = 200_000;
@@ -24,6 +29,9 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
     /** Default {@link #stageDeadline()}; see the README's Reliability section for the measurements behind it. */
     public static final Duration DEFAULT_STAGE_DEADLINE = Duration.ofSeconds(10);
+    /** Measured on the hand-written evaluation set; see the README's near-duplicate section. */
+    public static final double DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
+    public static final int DEFAULT_ENRICHMENT_PARTITIONS = 3;
 
     public PipelineConfig {
         Objects.requireNonNull(topics, "topics");
@@ -39,19 +47,37 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
         if (stageDeadline.isNegative() || stageDeadline.isZero()) {
             throw new IllegalArgumentException("stageDeadline must be positive: " + stageDeadline);
         }
+        if (!(nearDuplicateThreshold > 0 && nearDuplicateThreshold <= 1)) {
+            throw new IllegalArgumentException("near-duplicate threshold must be in (0, 1]: " + nearDuplicateThreshold);
+        }
+        if (enrichmentPartitions < 1) {
+            throw new IllegalArgumentException("enrichment partitions must be positive: " + enrichmentPartitions);
+        }
     }
 
-    /** With the default stage deadline. */
+    /** Settings with the default stage deadline, near-duplicate threshold and enrichment partitions. */
     public PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
                           int maxRecordBytes, String pipelineVersion) {
         this(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes, pipelineVersion,
-                DEFAULT_STAGE_DEADLINE);
+                DEFAULT_STAGE_DEADLINE, DEFAULT_NEAR_DUPLICATE_THRESHOLD, DEFAULT_ENRICHMENT_PARTITIONS);
     }
 
     /** A copy with another stage deadline. */
     public PipelineConfig withStageDeadline(Duration deadline) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
-                pipelineVersion, deadline);
+                pipelineVersion, deadline, nearDuplicateThreshold, enrichmentPartitions);
+    }
+
+    /** A copy with another near-duplicate threshold. */
+    public PipelineConfig withNearDuplicateThreshold(double threshold) {
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+                pipelineVersion, stageDeadline, threshold, enrichmentPartitions);
+    }
+
+    /** A copy with another number of enrichment partitions. */
+    public PipelineConfig withEnrichmentPartitions(int partitions) {
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+                pipelineVersion, stageDeadline, nearDuplicateThreshold, partitions);
     }
 
     /** Defaults with the given topics. */

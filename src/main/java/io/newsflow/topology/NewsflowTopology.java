@@ -2,14 +2,17 @@ package io.newsflow.topology;
 
 import io.newsflow.alert.Alerting;
 import io.newsflow.config.PipelineConfig;
+import io.newsflow.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.Stage;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.EntityMention;
 import io.newsflow.schema.LeaderAlert;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.schema.internal.ArticleCopies;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.schema.internal.EntityArticles;
+import io.newsflow.schema.internal.LshBucket;
 import io.newsflow.schema.internal.SeenArticle;
 import io.newsflow.serde.SerdeFactory;
 import java.time.Clock;
@@ -33,10 +36,22 @@ import org.apache.kafka.streams.state.Stores;
  * read-articles → parse-article → validate-article → normalize-article → dedupe-by-id [article-ids]
  *   ├─ failed   → dead-letter-ingest → write-dead-letters-ingest (news-articles-dlq)
  *   └─ accepted → key-by-body-hash → (repartition by-body-hash) → dedupe-by-body [article-body-hashes]
+ *                 → key-by-id-for-order → (repartition by-article-id) → order-revisions [article-revisions]
+ *                 → (repartition near-duplicate-index, ONE partition)
+ *                 → mark-near-duplicates [near-duplicate-signatures, near-duplicate-bands, article-copies]
+ *                 → (repartition near-duplicate-checked, config.enrichmentPartitions() partitions)
  *                 → prepare-enrichment → enrich-&lt;stage&gt;… → route-enriched
  *                   ├─ failed → key-dead-letters-enrich → dead-letter-enrich → write-dead-letters-enrich (news-articles-dlq)
- *                   └─ ok     → assemble-enriched → key-by-article-id → write-enriched (news-articles-enriched)
+ *                   └─ ok     → assemble-enriched → revise-reprocessed [article-result-digests] → key-by-article-id
+ *                             → measure-enriched → write-enriched (news-articles-enriched)
  * </pre>
+ *
+ * Revisions of one id are put back in order right after the body-hash repartition (which loses their order:
+ * their bodies differ); the later repartitions are keyed by id, so the order holds to the output.
+ * The near-duplicate index topic has a single partition so that a copy meets its original whichever input
+ * partition either arrived on (LSH band keys differ per band, so no one key co-partitions them). The step is cheap
+ * and comes before enrichment, which the next repartition spreads over the tasks again; the slow enrichment stays
+ * the last hop before the output, so a backlog never waits behind it for an internal topic.
  *
  * Node and store names are part of the operational contract (state-store and internal-topic names derive from
  * them): change them only with an application-id change.
@@ -57,6 +72,9 @@ public final class NewsflowTopology {
     public static final String ENRICH_PREFIX = "enrich-";
     public static final String ASSEMBLE = "assemble-enriched";
     public static final String SINK_ENRICHED = "write-enriched";
+    public static final String REPARTITION_NEAR_DUPLICATES = "near-duplicate-index";
+    public static final String REPARTITION_NEAR_DUPLICATES_CHECKED = "near-duplicate-checked";
+    public static final String MARK_NEAR_DUPLICATES = "mark-near-duplicates";
     public static final String SINK_DEAD_LETTERS_PREFIX = "write-dead-letters-";
     public static final String STORE_ARTICLE_IDS = "article-ids";
     public static final String STORE_BODY_HASHES = "article-body-hashes";
@@ -67,6 +85,9 @@ public final class NewsflowTopology {
     /** Digest of the last published enrichment per body hash (see {@link ReviseProcessor}). */
     public static final String STORE_RESULT_DIGESTS = "article-result-digests";
     public static final String STORE_ARTICLES = "articles-by-id";
+    public static final String STORE_NEAR_DUPLICATE_SIGNATURES = "near-duplicate-signatures";
+    public static final String STORE_NEAR_DUPLICATE_BANDS = "near-duplicate-bands";
+    public static final String STORE_ARTICLE_COPIES = "article-copies";
     public static final String STORE_ALERTS_SENT = "alerts-sent";
     public static final String STORE_MENTION_COUNTS = "entity-mention-counts";
     public static final String STORE_LATEST_ARTICLES = "entity-latest-articles";
@@ -101,6 +122,14 @@ public final class NewsflowTopology {
         stages.warmUp();
 
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_NEAR_DUPLICATE_SIGNATURES), keys, Serdes.ByteArray()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_NEAR_DUPLICATE_BANDS), keys,
+                serdes.valueSerde(LshBucket.class)));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_ARTICLE_COPIES), keys,
+                serdes.valueSerde(ArticleCopies.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE_ARTICLE_IDS), keys, seenSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -137,6 +166,17 @@ public final class NewsflowTopology {
                         .withKeySerde(keys).withValueSerde(envelopeSerde))
                 .processValues(() -> new RevisionOrderProcessor(STORE_REVISIONS, config.dedupRetention()),
                         Named.as(ORDER_REVISIONS), STORE_REVISIONS)
+                .repartition(Repartitioned.<String, ArticleEnvelope>as(REPARTITION_NEAR_DUPLICATES)
+                        .withKeySerde(keys).withValueSerde(envelopeSerde).withNumberOfPartitions(1))
+                .processValues(() -> new NearDuplicateProcessor(
+                                NearDuplicateDetector.withThreshold(config.nearDuplicateThreshold()),
+                                STORE_NEAR_DUPLICATE_SIGNATURES, STORE_NEAR_DUPLICATE_BANDS, STORE_ARTICLE_COPIES,
+                                config.dedupRetention()),
+                        Named.as(MARK_NEAR_DUPLICATES), STORE_NEAR_DUPLICATE_SIGNATURES, STORE_NEAR_DUPLICATE_BANDS,
+                        STORE_ARTICLE_COPIES)
+                .repartition(Repartitioned.<String, ArticleEnvelope>as(REPARTITION_NEAR_DUPLICATES_CHECKED)
+                        .withKeySerde(keys).withValueSerde(envelopeSerde)
+                        .withNumberOfPartitions(config.enrichmentPartitions()))
                 .mapValues(envelope -> Outcome.ok(new Working(envelope, Documents.fromNormalized(
                         envelope.getArticle(), normalizerName, envelope.getWarnings()), 0L)),
                         Named.as(PREPARE_ENRICHMENT));
@@ -169,7 +209,7 @@ public final class NewsflowTopology {
      * entity id) so that every store is partitioned by the key it is queried by:
      * <pre>
      * read-enriched → store-article [articles-by-id] → evaluate-alerts [alerts-sent] → write-alerts (news-alerts)
-     *               → explode-mentions → write-mentions (news-mentions)
+     *               → skip-near-copies → explode-mentions → write-mentions (news-mentions)
      * read-mentions → count-mentions [entity-mention-counts, entity-latest-articles, spike-alerts-sent]
      *               → write-spike-alerts (news-alerts)
      * </pre>
@@ -201,6 +241,8 @@ public final class NewsflowTopology {
                         Named.as("evaluate-alerts"), STORE_ALERTS_SENT)
                 .to(config.topics().alerts(), Produced.with(keys, alertSerde).withName("write-alerts"));
         published
+                .filter((key, article) -> article != null && article.getDuplicateOf() == null,
+                        Named.as("skip-near-copies"))
                 .flatMap((key, article) -> EntityMentions.of(article), Named.as("explode-mentions"))
                 .to(config.topics().mentions(), Produced.with(keys, mentionSerde).withName("write-mentions"));
         builder.stream(config.topics().mentions(), Consumed.with(keys, mentionSerde).withName("read-mentions"))
@@ -230,8 +272,13 @@ public final class NewsflowTopology {
 
     private static EnrichedArticle assemble(Working working, String pipelineVersion, Clock clock) {
         ArticleEnvelope envelope = working.envelope();
-        return EnrichedArticles.from(envelope.getArticle(), envelope.getContentHash(), envelope.getRevision(),
-                working.document(), pipelineVersion, clock.instant(),
+        EnrichedArticle article = EnrichedArticles.from(envelope.getArticle(), envelope.getContentHash(),
+                envelope.getRevision(), working.document(), pipelineVersion, clock.instant(),
                 envelope.getNormaliseMicros() + working.elapsedMicros());
+        if (envelope.getDuplicateOf() != null) {
+            article.setDuplicateOf(envelope.getDuplicateOf());
+            article.setSimilarity(envelope.getSimilarity());
+        }
+        return article;
     }
 }

@@ -56,6 +56,7 @@ import org.slf4j.LoggerFactory;
  * GET /ready                       200 when the pipeline and the fast tier are RUNNING, else 503
  * GET /metrics                     Prometheus metrics (text format)
  * GET /api/articles/{id}           an enriched article by id
+ * GET /api/articles/{id}/copies    the near-copies (duplicateOf = id) of an article, oldest first
  * GET /api/entities/{id}/articles  an entity and its latest articles
  * GET /api/entities/{id}/mentions  mention counts per bucket (?from=&amp;to= ISO instants; default the last 24 h)
  * GET /api/trending                most-mentioned entities (?window=PT1H&amp;limit=10&amp;leadersOnly=true)
@@ -365,6 +366,8 @@ public final class HttpApi implements AutoCloseable {
             boolean ready = health.ready();
             body.put("status", ready ? "READY" : "NOT_READY");
             send(ex, ready ? 200 : 503, body);
+        } else if (parts.length == 5 && path.startsWith("/api/articles/") && parts[4].equals("copies")) {
+            found(ex, queries.copies(decode(parts[3]), local), "no copies of " + parts[3]);
         } else if (parts.length == 4 && path.startsWith("/api/articles/")) {
             found(ex, queries.article(decode(parts[3]), local), "no article " + parts[3]);
         } else if (parts.length == 5 && path.startsWith("/api/entities/") && parts[4].equals("articles")) {

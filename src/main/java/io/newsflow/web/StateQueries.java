@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.internal.ArticleCopies;
 import io.newsflow.schema.internal.EntityArticles;
 import io.newsflow.serde.AvroJson;
 import io.newsflow.topology.NewsflowTopology;
@@ -73,6 +74,19 @@ public final class StateQueries {
                     EnrichedArticle.class).get(id);
             return v == null ? null : AvroJson.toTree(v.value());
         });
+    }
+
+    /**
+     * The near-copies of an article ({@code originalId} and {@code copies}, oldest first; an empty list when none is
+     * known). Answered by the instance hosting the single near-duplicate index partition.
+     */
+    public Optional<JsonNode> copies(String id, boolean localOnly) {
+        return routed(NewsflowTopology.STORE_ARTICLE_COPIES, id, localOnly, "/api/articles/" + enc(id) + "/copies",
+                () -> {
+                    ValueAndTimestamp<ArticleCopies> v = timestamped(NewsflowTopology.STORE_ARTICLE_COPIES,
+                            ArticleCopies.class).get(id);
+                    return AvroJson.toTree(v == null ? new ArticleCopies(id, List.of()) : v.value());
+                });
     }
 
     /** An entity's identity and latest articles, newest first, or empty. */

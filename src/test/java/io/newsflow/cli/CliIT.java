@@ -57,9 +57,12 @@ class CliIT {
                 .contains("■ " + first.getId() + " — ")
                 .contains("DEAD LETTER broken-1: stage=parse")
                 .contains("DEAD LETTER empty-1: stage=validate")
-                .contains("TOTALS: " + (samples.size() + 3) + " published, " + samples.size()
+                .contains("TOTALS: " + (samples.size() + 4) + " published, " + (samples.size() + 1)
                         + " enriched, 1 duplicate dropped, 2 dead-lettered")
-                .doesNotContain(first.getId() + "-syndicated —");
+                .doesNotContain(first.getId() + "-syndicated —")
+                .contains("■ " + DemoCommand.editedCopyId(first) + " — ")
+                .containsPattern("NEAR-COPY " + DemoCommand.editedCopyId(first) + ": duplicateOf=" + first.getId()
+                        + " similarity=0\\.\\d\\d; alerts on the copy: 0 \\(on the original: [1-9]\\d*\\)");
     }
 
     @Test

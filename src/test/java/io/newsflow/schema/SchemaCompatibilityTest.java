@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -60,6 +61,23 @@ class SchemaCompatibilityTest {
         assertThat(reader.getField("priority")).isNotNull();
         assertThat(SchemaCompatibility.checkReaderWriterCompatibility(reader, released).getType())
                 .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
+    }
+
+    @Test
+    void nearDuplicateFieldsAreOptionalAndReadableByReleasedConsumers() throws IOException {
+        Schema current = new Schema.Parser().parse(Path.of("schemas", "EnrichedArticle.avsc").toFile());
+        for (String field : List.of("duplicateOf", "similarity")) {
+            assertThat(current.getField(field)).as(field).isNotNull();
+            assertThat(current.getField(field).hasDefaultValue()).as("%s has a default", field).isTrue();
+            assertThat(current.getField(field).defaultVal()).as(field).isEqualTo(JsonProperties.NULL_VALUE);
+        }
+        for (Path old : releasedVersionsOf("EnrichedArticle.avsc")) {
+            Schema released = new Schema.Parser().parse(old.toFile());
+            assertThat(released.getField("duplicateOf")).isNull();
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(released, current).getType())
+                    .as("a consumer on %s reads records with the near-duplicate fields", old)
+                    .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        }
     }
 
     private static List<Path> releasedVersionsOf(String file) throws IOException {
