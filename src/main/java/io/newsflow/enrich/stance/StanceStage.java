@@ -59,6 +59,8 @@ public final class StanceStage implements Stage {
             StanceLexicon.of(Lexicons.bundled()).topics();
 
     private static final int MAX_TARGET_TOKENS = 8;
+    /** Longest mention looked back for when finding the mention that covers a token. */
+    private static final int MAX_MENTION_CHARS = 300;
     private static final double CONFIDENCE_ENTITY = 0.8;
     private static final double CONFIDENCE_TOPIC = 0.7;
     private static final double CONFIDENCE_WEAK = 0.5;
@@ -213,6 +215,7 @@ public final class StanceStage implements Stage {
         private final TextLayer layer;
         private final String text;
         private final List<Located> mentions;
+        private final List<Located> persons;
         private final Map<String, Document.Stance> out = new LinkedHashMap<>();
         private Sentence s;
         private DependencyParse p;
@@ -222,6 +225,7 @@ public final class StanceStage implements Stage {
             this.layer = layer;
             this.text = layer.text();
             this.mentions = mentions;
+            this.persons = mentions.stream().filter(m -> m.entity().type() == EntityType.PERSON).toList();
         }
 
         void sentence(Sentence sentence) {
@@ -857,15 +861,39 @@ public final class StanceStage implements Stage {
 
         // ---- entities, holders
 
+        /**
+         * The mention that covers token {@code i} (the earliest-starting one when several do). Mentions are sorted by
+         * start and short, so a binary search and a bounded look back keep this logarithmic per token.
+         */
         private Located mentionAt(int i) {
             int start = startOf(i);
             int end = endOf(i);
-            for (Located m : mentions) {
-                if (m.start() <= start && m.end() >= end) {
-                    return m;
+            Located found = null;
+            for (int j = lastStartingAtOrBefore(start); j >= 0; j--) {
+                Located m = mentions.get(j);
+                if (m.start() < start - MAX_MENTION_CHARS) {
+                    break;
+                }
+                if (m.end() >= end) {
+                    found = m;
                 }
             }
-            return null;
+            return found;
+        }
+
+        /** Index of the last mention starting at or before {@code offset}, or -1. */
+        private int lastStartingAtOrBefore(int offset) {
+            int lo = 0;
+            int hi = mentions.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (mentions.get(mid).start() <= offset) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo - 1;
         }
 
         private Ref ref(Located m) {
@@ -948,8 +976,7 @@ public final class StanceStage implements Stage {
         }
 
         private Ref pronoun(int i) {
-            Located r = BodyMentions.pronounReferent(text, mentions.stream()
-                    .filter(m -> m.entity().type() == EntityType.PERSON).toList(), startOf(i),
+            Located r = BodyMentions.pronounReferent(text, persons, startOf(i),
                     o -> {
                         Sentence at = layer.sentenceAt(o);
                         return at == null ? 0 : at.start();
@@ -977,9 +1004,11 @@ public final class StanceStage implements Stage {
                 v = h;
             }
             Located last = null;
-            for (Located m : mentions) {
-                if (m.start() >= s.start() && m.end() <= startOf(w) && m.entity().type() != EntityType.PERSON) {
+            for (int j = lastStartingAtOrBefore(startOf(w)); j >= 0 && mentions.get(j).start() >= s.start(); j--) {
+                Located m = mentions.get(j);
+                if (m.end() <= startOf(w) && m.entity().type() != EntityType.PERSON) {
                     last = m;
+                    break;
                 }
             }
             return last == null ? null : ref(last);
