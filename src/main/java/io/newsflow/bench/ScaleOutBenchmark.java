@@ -18,20 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,13 +140,7 @@ public final class ScaleOutBenchmark {
     private void preload(String topic, String run, int articles) {
         RecordCodec<RawArticle> codec = new RecordCodec<>(serdes, RawArticle.class);
         CorpusGenerator corpus = new CorpusGenerator(run.hashCode());
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = BenchClients.producer(bootstrapServers, 0)) {
             for (int i = 0; i < articles; i++) {
                 RawArticle a = corpus.next(run);
                 a.setIngestedAt(Instant.now());
@@ -165,19 +151,6 @@ public final class ScaleOutBenchmark {
     }
 
     private KafkaConsumer<String, byte[]> consumer(String topic, int partitions) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer());
-        List<TopicPartition> assignment = new ArrayList<>();
-        for (int i = 0; i < partitions; i++) {
-            assignment.add(new TopicPartition(topic, i));
-        }
-        consumer.assign(assignment);
-        consumer.seekToBeginning(assignment);
-        return consumer;
+        return BenchClients.consumer(bootstrapServers, topic, partitions);
     }
 }
