@@ -789,10 +789,7 @@ public final class StanceStage implements Stage {
                 }
             }
             // nor with a word that needs what was cut after it ("offer for a ceasefire of", "plans and")
-            while (!kept.isEmpty() && kept.get(kept.size() - 1) != head && (isPunct(kept.get(kept.size() - 1))
-                    || FUNCTION_TAGS.contains(tag(kept.get(kept.size() - 1))))) {
-                kept.remove(kept.size() - 1);
-            }
+            trimEnd(kept, head);
             // too long: drop trailing modifiers whole ("… in his coalition government"), then cut if still too long
             while (kept.size() > MAX_TARGET_TOKENS) {
                 int last = -1;
@@ -819,11 +816,16 @@ public final class StanceStage implements Stage {
                 int from = Math.max(0, Math.min(at - 3, kept.size() - MAX_TARGET_TOKENS));
                 kept = new ArrayList<>(kept.subList(from, Math.min(kept.size(), from + MAX_TARGET_TOKENS)));
             }
+            trimEnd(kept, head);
+            return kept;
+        }
+
+        /** Drops trailing punctuation and function words (never the head) from {@code kept}, in place. */
+        private void trimEnd(List<Integer> kept, int head) {
             while (!kept.isEmpty() && kept.get(kept.size() - 1) != head && (isPunct(kept.get(kept.size() - 1))
                     || FUNCTION_TAGS.contains(tag(kept.get(kept.size() - 1))))) {
                 kept.remove(kept.size() - 1);
             }
-            return kept;
         }
 
         private boolean isPunct(int j) {
