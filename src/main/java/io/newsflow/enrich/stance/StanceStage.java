@@ -67,6 +67,9 @@ public final class StanceStage implements Stage {
     /** UD relations whose subtrees never belong to a target phrase (grammar, not vocabulary). */
     /** Penn tags a target phrase may not end with: prepositions, conjunctions, determiners, "to", possessives. */
     private static final Set<String> FUNCTION_TAGS = Set.of("IN", "CC", "DT", "TO", "POS", "PRP$", "WDT");
+    /** The criticism an excess of some quality states ("too slow"): see {@code Analysis.excessive}. */
+    private static final Predicate EXCESS = new Predicate("too", Pos.ADJ, Polarity.AGAINST, List.of("excess"),
+            HolderSlot.SPEAKER, 0);
     private static final Set<String> EXCLUDED_IN_PHRASE = Set.of("acl:relcl", "appos", "parataxis", "advcl", "dep",
             "discourse", "obl:tmod", "nmod:tmod", "conj", "cc", "vocative", "list", "orphan");
 
@@ -80,6 +83,8 @@ public final class StanceStage implements Stage {
     private final Set<String> circumstances;
     private final Set<String> media;
     private final Set<String> governments;
+    private final Set<String> receiving;
+    private final Set<String> excess;
     private final Map<String, KbCountry> demonyms;
     private final Map<String, List<String>> topics;
     private final Pattern topicPattern;
@@ -109,6 +114,8 @@ public final class StanceStage implements Stage {
         this.circumstances = lexicon.wordClass("circumstance");
         this.media = lexicon.wordClass("medium");
         this.governments = lexicon.wordClass("government");
+        this.receiving = lexicon.wordClass("receiving");
+        this.excess = lexicon.wordClass("excess");
         this.topics = Map.copyOf(topics);
         List<String> aliases = new ArrayList<>();
         topics.values().forEach(aliases::addAll);
@@ -219,6 +226,8 @@ public final class StanceStage implements Stage {
         private final Map<String, Document.Stance> out = new LinkedHashMap<>();
         private Sentence s;
         private DependencyParse p;
+        /** Per sentence: a noun and the phrase the parser made a sibling though it is the noun's apposition. */
+        private final Map<Integer, Integer> looseAppositions = new HashMap<>();
 
         Analysis(Document doc, TextLayer layer, List<Located> mentions) {
             this.doc = doc;
@@ -231,6 +240,7 @@ public final class StanceStage implements Stage {
         void sentence(Sentence sentence) {
             this.s = sentence;
             this.p = null;
+            this.looseAppositions.clear();
             for (int i = 0; i < sentence.size(); i++) {
                 if (predicate(i, false) != null) {
                     p = layer.parse(sentence);
@@ -354,19 +364,43 @@ public final class StanceStage implements Stage {
                 return lexicon.predicate(lemma(i), Pos.NOUN);
             }
             if (t.startsWith("JJ")) {
-                return lexicon.predicate(lower(i), Pos.ADJ);
+                Predicate adjective = lexicon.predicate(lower(i), Pos.ADJ);
+                if (adjective == null && excessive(i, withParse)) {
+                    return EXCESS;
+                }
+                return adjective;
             }
             return null;
         }
 
+        /**
+         * "X has been too slow", "overly cautious": an adjective under a word of class {@code excess} criticises its
+         * subject; not when a clause follows ("too early to say", "too close to call").
+         */
+        private boolean excessive(int i, boolean withParse) {
+            if (!withParse) {
+                return i > 0 && excess.contains(lower(i - 1));
+            }
+            boolean degree = false;
+            for (int c : kids(i, "advmod")) {
+                degree |= excess.contains(lower(c));
+            }
+            return degree && kids(i, "xcomp", "ccomp", "advcl").isEmpty();
+        }
+
         private void apply(int i, Predicate pr) {
+            if (received(i, pr)) {
+                return;
+            }
             boolean adjectival = pr.pos() == Pos.ADJ;
             for (String frame : pr.frames()) {
                 List<Target> targets = targets(i, pr, frame);
                 if (targets.isEmpty()) {
                     continue;
                 }
-                List<Ref> holders = pr.holder() == HolderSlot.SPEAKER ? speaker(i) : holders(i, pr, adjectival);
+                List<Ref> holders = pr.holder() == HolderSlot.SUBJECT ? holders(i, pr, adjectival)
+                        : smallClause(i) >= 0 && subjectOf(smallClause(i)) >= 0 ? resolveSubject(smallClause(i))
+                        : speaker(i);
                 if (holders.isEmpty() && pr.pos() != Pos.VERB && pr.holder() == HolderSlot.SUBJECT
                         && !hasSubject(i)) {
                     holders = speaker(i);
@@ -380,7 +414,7 @@ public final class StanceStage implements Stage {
                 for (Target t : targets) {
                     Polarity pol = pr.polarity();
                     if (negated ^ t.flip()) {
-                        pol = pol == Polarity.FAVOR ? Polarity.AGAINST : Polarity.FAVOR;
+                        pol = opposite(pol);
                     }
                     for (Ref h : holders) {
                         emit(h, t, pol, i, hedged || negated,
@@ -389,6 +423,71 @@ public final class StanceStage implements Stage {
                 }
                 return;
             }
+        }
+
+        /**
+         * "X won the backing of Y", "the plan drew criticism from Y": a stance noun that is the object of a verb of
+         * class {@code receiving} is held by its of/from phrase and aims at the verb's subject. True when it applied.
+         */
+        private boolean received(int i, Predicate pr) {
+            if (pr.pos() != Pos.NOUN || !rel(i, "obj") || p.head(i) < 0 || !receiving.contains(lemma(p.head(i)))) {
+                return false;
+            }
+            List<Ref> holders = new ArrayList<>();
+            for (int c : kids(i, "nmod")) {
+                if (caseOf(c).equals("of") || caseOf(c).equals("from")) {
+                    holders.addAll(resolve(c));
+                }
+            }
+            for (int c : kids(p.head(i), "obl")) {
+                // "drew criticism | from X": the parser may hang the source on the verb
+                if (c > i && caseOf(c).equals("from")) {
+                    holders.addAll(resolve(c));
+                }
+            }
+            int subject = subjectOf(p.head(i));
+            if (holders.isEmpty() || subject < 0) {
+                return false;
+            }
+            List<Target> targets = new ArrayList<>();
+            addPhrase(subject, false, targets);
+            Polarity pol = negated(i) || negated(p.head(i)) ? opposite(pr.polarity()) : pr.polarity();
+            for (Target t : targets) {
+                for (Ref h : holders) {
+                    emit(h, t, pol, i, hedged(p.head(i)), "stance.noun.received", pr);
+                }
+            }
+            return !targets.isEmpty();
+        }
+
+        /** The subject word of verb v, climbing through control and coordination ("continues to receive"), or -1. */
+        private int subjectOf(int v) {
+            for (int steps = 0; steps < 4 && v >= 0; steps++) {
+                List<Integer> subj = kids(v, "nsubj");
+                if (!subj.isEmpty()) {
+                    return subj.get(0);
+                }
+                if (!(rel(v, "xcomp") || rel(v, "conj"))) {
+                    return -1;
+                }
+                v = p.head(v);
+            }
+            return -1;
+        }
+
+        /**
+         * The verb that makes the adjective or noun at i a small clause it does not report: "held X accountable",
+         * "found the minister guilty" (the verb's subject holds the evaluation); -1 otherwise.
+         */
+        private int smallClause(int i) {
+            int h = p.head(i);
+            return rel(i, "xcomp") && h >= 0 && verb(h) && !lexicon.speechVerb(lemma(h))
+                    && lexicon.predicate(lemma(h), Pos.VERB) == null ? h : -1;
+        }
+
+        private List<Ref> resolveSubject(int v) {
+            int subject = subjectOf(v);
+            return subject < 0 ? List.of() : resolve(subject);
         }
 
         private void emit(Ref holder, Target t, Polarity pol, int pred, boolean weak, String method, Predicate pr) {
@@ -440,11 +539,23 @@ public final class StanceStage implements Stage {
                         addPhrase(c, false, found);
                     }
                 }
-                case "nsubj" -> {
+                case "nsubj", "excess" -> {
                     if (!kids(i, "cop").isEmpty() || rel(i, "xcomp")) {
-                        for (int n : kids(i, "nsubj")) {
+                        List<Integer> subjects = kids(i, "nsubj");
+                        if (subjects.isEmpty() && smallClause(i) >= 0) {
+                            // "held [X] accountable": the parser may hang X on the verb
+                            for (int o : kids(p.head(i), "obj", "iobj", "obl:npmod", "nsubj:pass")) {
+                                if (o < i) {
+                                    subjects.add(o);
+                                }
+                            }
+                        }
+                        for (int n : subjects) {
                             addPhrase(n, false, found);
                         }
+                    }
+                    if (frame.equals("excess")) {
+                        found.removeIf(t -> t.entity() == null);
                     }
                 }
                 case "label" -> label(i, pr, found);
@@ -460,6 +571,11 @@ public final class StanceStage implements Stage {
                             String ct = tag(c);
                             if (!(ct.startsWith("NN") || ct.startsWith("PRP") || ct.equals("CD") || ct.equals("VBG"))) {
                                 continue;
+                            }
+                            if (ct.startsWith("NN") && lexicon.reversalVerb(lemma(c))
+                                    && lexicon.predicate(lemma(c), Pos.NOUN) != null) {
+                                // "called for an end to X": the reversal noun states the stance on X itself
+                                break;
                             }
                             addPhrase(c, false, found);
                             break;
@@ -490,7 +606,21 @@ public final class StanceStage implements Stage {
                 addPhrase(p.head(i), false, found, Set.of(i));
                 return;
             }
-            for (int o : kids(i, "obj")) {
+            List<Integer> objects = kids(i, "obj");
+            if (objects.isEmpty()) {
+                // "defended [the former dictator] [X]": the parser's iobj for a lone object
+                objects = kids(i, "iobj");
+            }
+            for (int k = 1; k < objects.size(); k++) {
+                // "demanded an end to the group, the X": a second object after a comma names the noun before it
+                int o = objects.get(k);
+                int first = p.subtree(o)[0];
+                if (first > 1 && word(first - 1).equals(",") && tag(first - 2).startsWith("NN")) {
+                    looseAppositions.put(first - 2, o);
+                    objects.remove(k--);
+                }
+            }
+            for (int o : objects) {
                 boolean carried = tag(o).startsWith("NN") && lexicon.predicate(lemma(o), Pos.NOUN) != null
                         && (lexicon.lightVerb(lemma(i)) || lexicon.reversalVerb(lemma(o)));
                 if (carried || stanceContainers.contains(lemma(o))) {
@@ -556,7 +686,7 @@ public final class StanceStage implements Stage {
                 }
             }
             List<Integer> acts = new ArrayList<>(kids(i, "xcomp"));
-            for (int c : kids(i, "advcl", "ccomp")) {
+            for (int c : kids(i, "advcl", "ccomp", "acl")) {
                 if (caseOf(c).equals("to") || caseOf(c).equals("for")) {
                     acts.add(c);
                 }
@@ -609,6 +739,16 @@ public final class StanceStage implements Stage {
             for (int c : kids(i, "obl", "advcl")) {
                 if (caseOf(c).equals("as")) {
                     labels.add(c);
+                }
+            }
+            if (labels.isEmpty()) {
+                // "calling X “rude and ignorant”": the parser may leave the label loose after the object
+                for (int o : objs) {
+                    for (int d : kids(o, "dep")) {
+                        if (d > o && (tag(d).startsWith("JJ") || tag(d).startsWith("NN"))) {
+                            labels.add(d);
+                        }
+                    }
                 }
             }
             for (int l : labels) {
@@ -687,6 +827,9 @@ public final class StanceStage implements Stage {
                 if (entity == null && lexicon.attributeNoun(lemma(h))) {
                     entity = attributeOwner(h);
                 }
+                if (entity == null && tag(h).startsWith("NN") && !tag(h).startsWith("NNP")) {
+                    entity = apposition(h);
+                }
                 if (entity != null) {
                     int[] span = p.subtree(h);
                     found.add(new Target(entity, null, span[0], span[1], flip));
@@ -727,6 +870,55 @@ public final class StanceStage implements Stage {
                 }
             }
             return null;
+        }
+
+        /**
+         * The entity a common noun is put in apposition with ("another armed group, the X", "the former dictator X",
+         * "the mayor, Tom Reed"), or null.
+         */
+        private Ref apposition(int h) {
+            List<Integer> candidates = new ArrayList<>(kids(h, "appos", "dep"));
+            Integer loose = looseAppositions.get(h);
+            if (loose != null) {
+                candidates.add(loose);
+            }
+            for (int c : candidates) {
+                if (c > h && tag(c).startsWith("NN") && !word(p.subtree(c)[0] - 1).equals("(")) {
+                    Ref r = entityPhrase(c);
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+            return namedAfterComma(p.subtree(h)[1]);
+        }
+
+        /**
+         * ", the X." right after a phrase ending at token {@code end}, whatever the parse: the entity X when its
+         * mention closes the sentence or a parenthesis or comma follows it, else null.
+         */
+        private Ref namedAfterComma(int end) {
+            int k = end + 1;
+            if (k >= s.size() || !word(k).equals(",")) {
+                return null;
+            }
+            k++;
+            if (k < s.size() && determiners.contains(lower(k))) {
+                k++;
+            }
+            if (k >= s.size()) {
+                return null;
+            }
+            Located m = mentionAt(k);
+            if (m == null || m.start() != startOf(k)) {
+                return null;
+            }
+            int after = k;
+            while (after < s.size() && startOf(after) < m.end()) {
+                after++;
+            }
+            String next = after < s.size() ? word(after) : ".";
+            return next.equals(".") || next.equals(",") || next.equals("(") || next.equals(";") ? ref(m) : null;
         }
 
         /** The noun a relative pronoun stands for ("the leader who was backed"), or -1. */
@@ -1282,6 +1474,10 @@ public final class StanceStage implements Stage {
             int h = p.head(i);
             return h >= 0 && rel(i, "xcomp") && lexicon.hedge(lemma(h));
         }
+    }
+
+    private static Polarity opposite(Polarity p) {
+        return p == Polarity.FAVOR ? Polarity.AGAINST : Polarity.FAVOR;
     }
 
     /** The -ing form of a verb lemma ("raise" → "raising", "stop" → "stopping", "lift" → "lifting"). */
