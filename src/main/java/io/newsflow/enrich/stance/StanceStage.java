@@ -70,6 +70,8 @@ public final class StanceStage implements Stage {
     /** The criticism an excess of some quality states ("too slow"): see {@code Analysis.excessive}. */
     private static final Predicate EXCESS = new Predicate("too", Pos.ADJ, Polarity.AGAINST, List.of("excess"),
             HolderSlot.SPEAKER, 0);
+    /** Penn tags of verb forms that do not continue a to-infinitive ("to stay calm and called for …"). */
+    private static final Set<String> NOT_INFINITIVE = Set.of("VBD", "VBZ", "VBP", "VBN");
     private static final Set<String> EXCLUDED_IN_PHRASE = Set.of("acl:relcl", "appos", "parataxis", "advcl", "dep",
             "discourse", "obl:tmod", "nmod:tmod", "conj", "cc", "vocative", "list", "orphan");
 
@@ -85,6 +87,8 @@ public final class StanceStage implements Stage {
     private final Set<String> governments;
     private final Set<String> receiving;
     private final Set<String> excess;
+    private final Set<String> pairPersons;
+    private final Set<String> pairCountries;
     private final Map<String, KbCountry> demonyms;
     private final Map<String, List<String>> topics;
     private final Pattern topicPattern;
@@ -116,6 +120,8 @@ public final class StanceStage implements Stage {
         this.governments = lexicon.wordClass("government");
         this.receiving = lexicon.wordClass("receiving");
         this.excess = lexicon.wordClass("excess");
+        this.pairPersons = lexicon.wordClass("pair-person");
+        this.pairCountries = lexicon.wordClass("pair-country");
         this.topics = Map.copyOf(topics);
         List<String> aliases = new ArrayList<>();
         topics.values().forEach(aliases::addAll);
@@ -408,9 +414,13 @@ public final class StanceStage implements Stage {
                 if (holders.isEmpty()) {
                     return;
                 }
-                boolean negated = negated(i);
+                // "withdrew its support for X", "dropped its objection to X": undoing the stance noun reverses it
+                boolean undone = pr.pos() == Pos.NOUN && rel(i, "obj") && p.head(i) >= 0
+                        && lexicon.reversalVerb(lemma(p.head(i)));
+                boolean negated = negated(i) ^ undone;
                 boolean hedged = hedged(i);
-                String method = "stance." + pr.pos().name().toLowerCase(Locale.ROOT) + "." + frame;
+                String method = "stance." + pr.pos().name().toLowerCase(Locale.ROOT) + "." + frame
+                        + (undone ? ".undone" : "");
                 for (Target t : targets) {
                     Polarity pol = pr.polarity();
                     if (negated ^ t.flip()) {
@@ -1253,6 +1263,27 @@ public final class StanceStage implements Stage {
                 }
                 Located m = mentionAt(w);
                 if (m == null) {
+                    List<Ref> pair = pairNamedBefore(w);
+                    if (!pair.isEmpty()) {
+                        pair.stream().filter(r -> refs.stream().noneMatch(x -> x.id().equals(r.id())))
+                                .forEach(refs::add);
+                        continue;
+                    }
+                }
+                if (m == null && governments.contains(lemma(w))) {
+                    // "his administration", "her government": the leader the pronoun names
+                    for (int poss : kids(w, "nmod:poss")) {
+                        Ref r = thirdPerson.contains(lower(poss)) && layer.quoteAt(startOf(poss)) == null
+                                ? pronoun(poss) : null;
+                        if (r != null && refs.stream().noneMatch(x -> x.id().equals(r.id()))) {
+                            refs.add(r);
+                        }
+                    }
+                    if (!kids(w, "nmod:poss").isEmpty() && !refs.isEmpty()) {
+                        continue;
+                    }
+                }
+                if (m == null) {
                     for (int c : kids(w, "nmod:poss", "compound", "appos")) {
                         m = mentionAt(c);
                         if (m != null) {
@@ -1284,6 +1315,39 @@ public final class StanceStage implements Stage {
                 }
             }
             return refs;
+        }
+
+        /**
+         * "the two leaders", "both countries": the last two distinct persons (for a noun of class {@code pair-person})
+         * or countries (class {@code pair-country}) named before word w in its sentence or the one before; else empty.
+         */
+        private List<Ref> pairNamedBefore(int w) {
+            boolean people = pairPersons.contains(lemma(w));
+            boolean places = pairCountries.contains(lemma(w));
+            if (!people && !places || !tag(w).equals("NNS")) {
+                return List.of();
+            }
+            boolean two = false;
+            for (int c : kids(w, "nummod", "det", "det:predet", "cc:preconj")) {
+                two |= lower(c).equals("two") || lower(c).equals("both");
+            }
+            if (!two) {
+                return List.of();
+            }
+            Sentence previous = s.index() > 0 ? layer.sentences().get(s.index() - 1) : s;
+            List<Ref> found = new ArrayList<>();
+            for (int j = lastStartingAtOrBefore(startOf(w) - 1); j >= 0 && found.size() < 2; j--) {
+                Located m = mentions.get(j);
+                if (m.start() < previous.start()) {
+                    break;
+                }
+                Ref r = ref(m);
+                boolean fits = people ? m.entity().type() == EntityType.PERSON : isCountry(r);
+                if (fits && m.end() <= startOf(w) && found.stream().noneMatch(x -> x.id().equals(r.id()))) {
+                    found.add(r);
+                }
+            }
+            return found.size() == 2 ? List.of(found.get(1), found.get(0)) : List.of();
         }
 
         /** Holders of the predicate at i: a noun's possessor or light verb's subject, else its clause's subject. */
@@ -1320,11 +1384,35 @@ public final class StanceStage implements Stage {
                 if (rel(v, "acl:relcl")) {
                     return resolve(p.head(v));
                 }
+                int up = p.head(v);
+                if (up >= 0 && (tag(up).equals("WP") || tag(up).equals("WDT")) && up < v && p.head(up) >= 0
+                        && tag(p.head(up)).startsWith("NN")) {
+                    // "X, an ally of Y, who offered …": the parser may hang the clause loosely on the pronoun
+                    return resolve(p.head(up));
+                }
+                if (rel(v, "conj") && verb(v) && up >= 0 && !verb(up)) {
+                    // "responded on social media, rejecting … and defending …" hung on a noun: climb to its verb
+                    while (up >= 0 && !verb(up)) {
+                        up = p.head(up);
+                    }
+                    if (up < 0) {
+                        break;
+                    }
+                    v = up;
+                    continue;
+                }
+                if (rel(v, "conj") && NOT_INFINITIVE.contains(tag(v)) && kids(v, "aux", "aux:pass").isEmpty()
+                        && up >= 0 && rel(up, "xcomp") && p.head(up) >= 0) {
+                    // "urged X to stay calm and called for …": a finite verb joined to an infinitive belongs to the
+                    // clause above it, not to the one asked to act
+                    v = p.head(up);
+                    continue;
+                }
                 if (tag(v).equals("VBG") && v > 0 && word(v - 1).equals(",") && p.head(v) >= 0
                         && (rel(v, "conj") || rel(v, "acl") || rel(v, "advcl") || rel(v, "dep"))) {
                     // ", rejecting the charges", hung by the parser on a noun or loosely on the verb: an adjunct of
                     // the clause's verb, whose subject it shares
-                    int up = p.head(v);
+                    up = p.head(v);
                     while (up >= 0 && !verb(up)) {
                         up = p.head(up);
                     }
