@@ -546,7 +546,13 @@ public final class StanceStage implements Stage {
                 case "obj-xcomp" -> askedToAct(i, found);
                 case "ccomp" -> {
                     for (int c : kids(i, "ccomp")) {
-                        addPhrase(c, false, found);
+                        if (verb(c) && lexicon.reversalVerb(lemma(c))
+                                && !kids(c, "obj", "aux:pass").isEmpty()) {
+                            // "demanded that the levy be scrapped": against the levy
+                            act(c, found);
+                        } else {
+                            addPhrase(c, false, found);
+                        }
                     }
                 }
                 case "nsubj", "excess" -> {
@@ -746,6 +752,19 @@ public final class StanceStage implements Stage {
             if (objs.isEmpty()) {
                 return;
             }
+            for (int k = 0; k < objs.size(); k++) {
+                // "rejected the offer, calling it “delusional”": "it" is what the clause's verb acted on
+                if (lower(objs.get(k)).equals("it") && tag(i).equals("VBG") && i > 0 && word(i - 1).equals(",")) {
+                    int up = p.head(i);
+                    while (up >= 0 && !verb(up)) {
+                        up = p.head(up);
+                    }
+                    List<Integer> acted = up < 0 ? List.of() : kids(up, "obj");
+                    if (acted.size() == 1 && acted.get(0) < i) {
+                        objs.set(k, acted.get(0));
+                    }
+                }
+            }
             for (int c : kids(i, "obl", "advcl")) {
                 if (caseOf(c).equals("as")) {
                     labels.add(c);
@@ -754,8 +773,9 @@ public final class StanceStage implements Stage {
             if (labels.isEmpty()) {
                 // "calling X “rude and ignorant”": the parser may leave the label loose after the object
                 for (int o : objs) {
-                    for (int d : kids(o, "dep")) {
-                        if (d > o && (tag(d).startsWith("JJ") || tag(d).startsWith("NN"))) {
+                    int[] span = p.subtree(o);
+                    for (int d = o + 1; d <= span[1]; d++) {
+                        if (rel(d, "dep") && (tag(d).startsWith("JJ") || tag(d).startsWith("NN"))) {
                             labels.add(d);
                         }
                     }
