@@ -175,12 +175,27 @@ public final class QuoteStanceStage implements Stage {
                     target = m;
                 }
             }
-            if (target != null && !CONTRAST.matcher(text).region(h.end(), q.end()).find()) {
+            if (target != null && !CONTRAST.matcher(text).region(h.end(), q.end()).find()
+                    && !asked(text, h.end(), q.end())) {
                 int start = Math.min(target.start(), h.start());
                 int end = Math.max(target.end(), h.end());
                 out.add(stance(text, q, target, h.polarity(), start, end, h.term(), "quote-stance.evaluative-inside"));
             }
         }
+    }
+
+    /** True when the clause going on at {@code from} ends with a question mark before {@code to}: a question states nothing. */
+    static boolean asked(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '?') {
+                return true;
+            }
+            if (c == '.' || c == '!') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Names the framing sentence says the quote is about, with the quote's single polarity. */

@@ -247,6 +247,10 @@ public final class StanceStage implements Stage {
             this.s = sentence;
             this.p = null;
             this.looseAppositions.clear();
+            if (question(sentence)) {
+                // "Do you trust the president?": a question states no stance
+                return;
+            }
             for (int i = 0; i < sentence.size(); i++) {
                 if (predicate(i, false) != null) {
                     p = layer.parse(sentence);
@@ -271,6 +275,19 @@ public final class StanceStage implements Stage {
                 }
             }
             byPair.values().stream().filter(keys -> keys.size() > 1).forEach(keys -> keys.forEach(out::remove));
+        }
+
+        private boolean question(Sentence sentence) {
+            for (int i = sentence.size() - 1; i >= 0; i--) {
+                String w = layer.tokens().get(sentence.firstToken() + i).text();
+                if (!w.isEmpty() && Character.isLetterOrDigit(w.charAt(0))) {
+                    return false;
+                }
+                if (w.equals("?")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         // ---- token access
@@ -1304,10 +1321,10 @@ public final class StanceStage implements Stage {
                     }
                 }
                 if (m == null) {
-                    for (int c : kids(w, "nmod:poss", "compound", "appos")) {
-                        m = mentionAt(c);
-                        if (m != null) {
-                            break;
+                    // "Norland's President, Ana Ruiz": the apposition before the name's parts, the possessor last
+                    for (String r : List.of("appos", "compound", "nmod:poss")) {
+                        for (int c : kids(w, r)) {
+                            m = m != null ? m : mentionAt(c);
                         }
                     }
                 }

@@ -67,6 +67,13 @@ class QuoteStanceStageTest {
     }
 
     @Test
+    void aQuestionInsideTheQuoteStatesNoStance() {
+        assertThat(stances("“Do you admire Emmanuel Macron?” Keir Starmer asked the crowd.")).isEmpty();
+        assertThat(QuoteStanceStage.asked("Is he brave? Yes.", 3, 17)).isTrue();
+        assertThat(QuoteStanceStage.asked("He is brave. Is he?", 3, 19)).isFalse();
+    }
+
+    @Test
     void theStanceStageMustRunFirst() {
         assertThatThrownBy(() -> PipelineStages.named(List.of("entities", "quotes", "quote-stances")))
                 .hasMessageContaining("STANCES");
