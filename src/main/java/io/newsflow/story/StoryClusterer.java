@@ -1,5 +1,6 @@
 package io.newsflow.story;
 
+import io.newsflow.config.PipelineConfig;
 import io.newsflow.enrich.lexicon.Lexicons;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,12 +19,12 @@ import java.util.Set;
 public final class StoryClusterer {
 
     /**
-     * Default window: follow-ups on one event (reactions, the next day's analysis, other time zones) mostly come
-     * within two days; later coverage of the same people is usually a new event.
+     * Default window, 48 h: follow-ups on one event (reactions, the next day's analysis, other time zones) mostly
+     * come within two days; later coverage of the same people is usually a new event.
      */
-    public static final Duration DEFAULT_WINDOW = Duration.ofHours(48);
+    public static final Duration DEFAULT_WINDOW = PipelineConfig.DEFAULT_STORY_WINDOW;
     /** Default cosine threshold; see the README's story section for the measurement behind it. */
-    public static final double DEFAULT_SIMILARITY = 0.3;
+    public static final double DEFAULT_SIMILARITY = PipelineConfig.DEFAULT_STORY_SIMILARITY;
     /** Fewest shared people and places (at least one of them a person). */
     public static final int MIN_SHARED_ENTITIES = 2;
 
