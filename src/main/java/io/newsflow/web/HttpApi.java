@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * GET /metrics                     Prometheus metrics (text format)
  * GET /api/articles/{id}           an enriched article by id
  * GET /api/articles/{id}/copies    the near-copies (duplicateOf = id) of an article, oldest first
- * GET /api/articles/{id}/story     the story the article is in (as /api/stories/{id})
+ * GET /api/articles/{id}/story     the story the article is in (as /api/stories/{id}; storyId null while none)
  * GET /api/stories/{id}            a story: its articles, oldest first, at most 100
  * GET /api/entities/{id}/articles  an entity and its latest articles
  * GET /api/entities/{id}/mentions  mention counts per bucket (?from=&amp;to= ISO instants; default the last 24 h)

@@ -102,7 +102,10 @@ public final class StateQueries {
         });
     }
 
-    /** The story of an article, as {@link #story}, or empty while the article is in none. */
+    /**
+     * The story of an article, as {@link #story}; {@code {"storyId": null, "articles": []}} while the article is in
+     * none (not seen yet, or forgotten), as the copies query answers an empty list.
+     */
     public Optional<JsonNode> storyOfArticle(String articleId, boolean localOnly) {
         return routed(NewsflowTopology.STORE_ARTICLE_STORIES, articleId, localOnly,
                 "/api/articles/" + enc(articleId) + "/story", () -> {
@@ -110,7 +113,8 @@ public final class StateQueries {
                             String.class).get(articleId);
                     ValueAndTimestamp<StoryArticles> v = storyId == null ? null
                             : timestamped(NewsflowTopology.STORE_STORIES, StoryArticles.class).get(storyId.value());
-                    return v == null ? null : AvroJson.toTree(v.value());
+                    return v == null ? AvroJson.toTree(new StoryArticles("", List.of())).putNull("storyId")
+                            : AvroJson.toTree(v.value());
                 });
     }
 

@@ -85,23 +85,20 @@ class EmbeddedBrokerStoryIT {
             String base = "http://127.0.0.1:" + app.httpPort();
             producer.send(new ProducerRecord<>(topics.articles(), 0, first.getId(),
                     RAW.encode(topics.articles(), first))).get();
-            await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
-                    assertThat(get(http, base + "/api/articles/" + first.getId() + "/story").statusCode())
-                            .isEqualTo(200));
+            HttpResponse<String> before = get(http, base + "/api/articles/" + first.getId() + "/story");
+            assertThat(before.statusCode()).as("an article in no story yet").isEqualTo(200);
+            assertThat(AvroJson.mapper().readTree(before.body()).path("storyId").isNull()).isTrue();
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(storyId(http, base, first))
+                    .isEqualTo(first.getId()));
             producer.send(new ProducerRecord<>(topics.articles(), 2, second.getId(),
                     RAW.encode(topics.articles(), second))).get();
             producer.send(new ProducerRecord<>(topics.articles(), 1, unrelated.getId(),
                     RAW.encode(topics.articles(), unrelated))).get();
 
-            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-                HttpResponse<String> r = get(http, base + "/api/articles/" + second.getId() + "/story");
-                assertThat(r.statusCode()).isEqualTo(200);
-                JsonNode story = AvroJson.mapper().readTree(r.body());
-                assertThat(story.path("storyId").asText()).isEqualTo(first.getId());
-            });
-            await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
-                    assertThat(get(http, base + "/api/articles/" + unrelated.getId() + "/story").statusCode())
-                            .isEqualTo(200));
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(storyId(http, base, second))
+                    .isEqualTo(first.getId()));
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(storyId(http, base, unrelated))
+                    .isEqualTo(unrelated.getId()));
 
             HttpResponse<String> r = get(http, base + "/api/stories/" + first.getId());
             assertThat(r.statusCode()).isEqualTo(200);
@@ -111,11 +108,16 @@ class EmbeddedBrokerStoryIT {
             assertThat(story.path("articles").get(0).path("publishedAt").asText()).isEqualTo(published.toString());
             assertThat(story.path("articles").get(1).path("similarity").asDouble())
                     .isGreaterThanOrEqualTo(PipelineConfig.DEFAULT_STORY_SIMILARITY);
-            JsonNode other = AvroJson.mapper().readTree(get(http, base + "/api/articles/" + unrelated.getId()
-                    + "/story").body());
-            assertThat(other.path("storyId").asText()).isEqualTo(unrelated.getId());
             assertThat(get(http, base + "/api/stories/" + run + "-nothing").statusCode()).isEqualTo(404);
         }
+    }
+
+    /** The story id the API gives for an article, or null while it is in none. */
+    private static String storyId(HttpClient http, String base, RawArticle article) throws Exception {
+        HttpResponse<String> r = get(http, base + "/api/articles/" + article.getId() + "/story");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode storyId = AvroJson.mapper().readTree(r.body()).path("storyId");
+        return storyId.isNull() ? null : storyId.asText();
     }
 
     private static HttpResponse<String> get(HttpClient http, String uri) throws Exception {
