@@ -10,6 +10,28 @@ public final class InMemoryStoryIndex implements StoryClusterer.Index {
 
     private final Map<String, StoryClusterer.Member> members = new HashMap<>();
     private final Map<String, List<String>> buckets = new HashMap<>();
+    private final int bucketCapacity;
+    private long lookups;
+
+    /** An index keeping at most {@code bucketCapacity} articles per person (the newest), as the topology does. */
+    public InMemoryStoryIndex(int bucketCapacity) {
+        this.bucketCapacity = bucketCapacity;
+    }
+
+    /** An index without a bucket limit. */
+    public InMemoryStoryIndex() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** Remembered articles read so far through {@link #member}. */
+    public long lookups() {
+        return lookups;
+    }
+
+    /** The person buckets, for sizing. */
+    public Map<String, List<String>> buckets() {
+        return Map.copyOf(buckets);
+    }
 
     /** Articles remembered. */
     public int size() {
@@ -18,6 +40,7 @@ public final class InMemoryStoryIndex implements StoryClusterer.Index {
 
     @Override
     public StoryClusterer.Member member(String articleId) {
+        lookups++;
         return members.get(articleId);
     }
 
@@ -30,7 +53,12 @@ public final class InMemoryStoryIndex implements StoryClusterer.Index {
     public void remember(StoryClusterer.Member member) {
         members.put(member.features().articleId(), member);
         for (String person : member.features().persons()) {
-            buckets.computeIfAbsent(person, p -> new ArrayList<>()).add(member.features().articleId());
+            List<String> ids = buckets.computeIfAbsent(person, p -> new ArrayList<>());
+            ids.remove(member.features().articleId());
+            ids.add(member.features().articleId());
+            while (ids.size() > bucketCapacity) {
+                ids.remove(0);
+            }
         }
     }
 }

@@ -3,18 +3,21 @@ package io.newsflow.story;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.enrich.lexicon.Lexicons;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides whether two enriched articles report the same event (one story) without being copies: they were
  * published within the story window of each other, share at least one person and {@link #MIN_SHARED_ENTITIES}
- * people and places in all, and their content-word vectors reach the similarity threshold (cosine). Candidates are
- * found through an {@link Index} of remembered articles by person id. Immutable and thread-safe; the index is the
- * caller's.
+ * people and places in all, and their content-word vectors reach the similarity threshold (cosine). An article joins
+ * the story of its most similar such article, provided it also reports the same event as the story's first article.
+ * Candidates are found through an {@link Index} of remembered articles by person id. Immutable and thread-safe; the
+ * index is the caller's.
  */
 public final class StoryClusterer {
 
@@ -25,6 +28,11 @@ public final class StoryClusterer {
     public static final Duration DEFAULT_WINDOW = PipelineConfig.DEFAULT_STORY_WINDOW;
     /** Default cosine threshold; see the README's story section for the measurement behind it. */
     public static final double DEFAULT_SIMILARITY = PipelineConfig.DEFAULT_STORY_SIMILARITY;
+    /**
+     * Remembered articles kept per person (the newest): bounds the candidates of an article naming a person in the
+     * news every hour.
+     */
+    public static final int BUCKET_CAPACITY = 64;
     /** Fewest shared people and places (at least one of them a person). */
     public static final int MIN_SHARED_ENTITIES = 2;
 
@@ -105,7 +113,9 @@ public final class StoryClusterer {
 
     /**
      * The story of the most similar remembered article that reports the same event as {@code article}, or empty.
-     * Remembers nothing.
+     * The article must also report the same event as the story's first article (when that is still remembered): a
+     * story then spans at most the window and cannot drift from event to event through a chain of articles that
+     * each resemble the one before. Remembers nothing.
      */
     public Optional<Match> find(StoryFeatures article, Index index) {
         Set<String> candidates = new LinkedHashSet<>();
@@ -113,6 +123,7 @@ public final class StoryClusterer {
             candidates.addAll(index.bucket(person));
         }
         candidates.remove(article.articleId());
+        Map<String, Boolean> seedAgrees = new HashMap<>();
         Match best = null;
         for (String id : candidates) {
             Member member = index.member(id);
@@ -120,7 +131,14 @@ public final class StoryClusterer {
                 continue;
             }
             Decision d = decide(article, member.features());
-            if (d.sameStory() && (best == null || d.similarity() > best.similarity())) {
+            if (!d.sameStory() || (best != null && d.similarity() <= best.similarity())) {
+                continue;
+            }
+            boolean agrees = member.storyId().equals(id) || seedAgrees.computeIfAbsent(member.storyId(), story -> {
+                Member seed = index.member(story);
+                return seed == null || decide(article, seed.features()).sameStory();
+            });
+            if (agrees) {
                 best = new Match(member.storyId(), id, d.similarity());
             }
         }

@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StoryProcessor implements Processor<String, EnrichedArticle, Void, Void> {
 
-    /** Remembered articles kept per person (the newest). */
-    static final int BUCKET_CAPACITY = 64;
     /** Articles kept per story: the first one and the newest. */
     static final int ARTICLES_KEPT = 100;
 
@@ -169,7 +167,7 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, Void, V
                 List<String> ids = new ArrayList<>(bucket(person));
                 ids.remove(f.articleId());
                 ids.add(f.articleId());
-                while (ids.size() > BUCKET_CAPACITY) {
+                while (ids.size() > StoryClusterer.BUCKET_CAPACITY) {
                     ids.remove(0);
                 }
                 buckets.put(person, new StoryBucket(ids), now);

@@ -101,6 +101,27 @@ class StoryClustererTest {
     }
 
     @Test
+    void aChainOfArticlesThatDriftsFromTheFirstOneStartsANewStory() {
+        Set<String> people = Set.of("p:ilse-moreau");
+        Set<String> places = Set.of("loc:lyon");
+        StoryFeatures opening = article("a", T0, people, places, "Bridge shut", "bridge pillars cracks divers "
+                + "engineers closure traffic trams diverted");
+        StoryFeatures middle = article("b", T0.plus(Duration.ofHours(1)), people, places, "Bridge repair costs",
+                "bridge pillars cracks divers repair costs budget council insurance contractor");
+        StoryFeatures drifted = article("c", T0.plus(Duration.ofHours(2)), people, places, "Council budget vote",
+                "repair costs budget council insurance contractor taxes vote opposition schools");
+        assertThat(CLUSTERER.decide(middle, opening).sameStory()).isTrue();
+        assertThat(CLUSTERER.decide(drifted, middle).sameStory()).isTrue();
+        assertThat(CLUSTERER.decide(drifted, opening).sameStory()).isFalse();
+
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        CLUSTERER.assign(opening, index);
+        assertThat(CLUSTERER.assign(middle, index)).map(StoryClusterer.Match::storyId).contains("a");
+        assertThat(CLUSTERER.assign(drifted, index)).as("like b, but not like the story's first article").isEmpty();
+        assertThat(index.member("c").storyId()).isEqualTo("c");
+    }
+
+    @Test
     void termVectorsIgnoreStopWordsAndCompareByCosine() {
         TermVector a = TermVector.of("Bridge closed", "The bridge was closed and the pillars were cracked.", STOP);
         TermVector same = TermVector.of(null, "Bridge bridge closed; pillars cracked, closed.", STOP);
