@@ -152,6 +152,22 @@ public class StoryTopologyTest {
     }
 
     @Test
+    void aStoryKeepsItsFirstArticleAndTheNewestUpToTheBound() {
+        publish("first", PRISONERS_TITLE, PRISONERS, T0);
+        int copies = StoryProcessor.ARTICLES_KEPT + 5;
+        for (int i = 1; i <= copies; i++) {
+            publish("copy-" + i, "Prisoner swap, update " + i, PRISONERS + "\nUpdate number " + i + " from the desk.",
+                    T0.plus(Duration.ofMinutes(i)));
+        }
+        List<StoryArticle> articles = story("first").getArticles();
+        assertThat(articles).hasSize(StoryProcessor.ARTICLES_KEPT);
+        assertThat(articles.get(0).getArticleId()).isEqualTo("first");
+        assertThat(articles.get(1).getArticleId()).isEqualTo("copy-" + (copies - StoryProcessor.ARTICLES_KEPT + 2));
+        assertThat(articles.get(articles.size() - 1).getArticleId()).isEqualTo("copy-" + copies);
+        assertThat(storyOf("copy-1")).as("a copy dropped from the list keeps its story").isEqualTo("first");
+    }
+
+    @Test
     void theSamePeopleOnTheSameSubjectAfterTheWindowStartANewStory() {
         publish("first", PRISONERS_TITLE, PRISONERS, T0);
         publish("later", PRISONERS_OTHER_TITLE, PRISONERS_OTHER,
