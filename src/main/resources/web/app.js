@@ -1,7 +1,10 @@
 'use strict';
-// newsflow live page: follows /stream/alerts and /stream/articles (Server-Sent Events) and polls /api/trending.
+// newsflow live page: follows /stream/alerts and /stream/articles (Server-Sent Events) and polls /api/trending;
+// asks /api/articles/{id}/story for each new article and groups the cards of one story.
 (function () {
   const MAX_ITEMS = 100;
+  // the story step runs after the article is published: ask again after these delays (ms) until it answers
+  const STORY_RETRIES = [1000, 3000, 8000, 20000];
   const alertsList = document.getElementById('alerts');
   const articlesList = document.getElementById('articles');
   const trendingList = document.getElementById('trending');
@@ -11,6 +14,8 @@
   let articleCount = 0;
   const seenAlerts = new Set();
   const seenArticles = new Set();
+  const cards = new Map();        // article id -> its card (li.article)
+  const storyGroups = new Map();  // story id -> { li, list, header }
 
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -37,7 +42,18 @@
 
   function applyFilter() {
     for (const li of alertsList.children) li.hidden = !matchesFilter(li.dataset.leader + ' ' + li.dataset.leaderId);
-    for (const li of articlesList.children) li.hidden = !matchesFilter(li.dataset.entities || '');
+    for (const li of articlesList.children) {
+      if (li.classList.contains('story-group')) {
+        let any = false;
+        for (const card of li.querySelectorAll('li.article')) {
+          card.hidden = !matchesFilter(card.dataset.entities || '');
+          any = any || !card.hidden;
+        }
+        li.hidden = !any;
+      } else {
+        li.hidden = !matchesFilter(li.dataset.entities || '');
+      }
+    }
   }
   filterEl.addEventListener('input', applyFilter);
 
@@ -125,8 +141,51 @@
       el('p', { class: 'lead' }, highlighted(lead, spansFor(a, 'BODY', lead.length))),
       chips, stances, quotes);
     li.hidden = !matchesFilter(li.dataset.entities);
+    cards.set(a.id, li);
     prepend(articlesList, li);
     document.getElementById('article-count').textContent = String(++articleCount);
+    lookUpStory(a.id, 0);
+  }
+
+  async function lookUpStory(articleId, attempt) {
+    try {
+      const r = await fetch('/api/articles/' + encodeURIComponent(articleId) + '/story');
+      const story = r.ok ? await r.json() : null;
+      if (story && story.storyId) {
+        showStory(story);
+        return;
+      }
+    } catch (e) {
+      // asked again below
+    }
+    if (attempt < STORY_RETRIES.length) setTimeout(() => lookUpStory(articleId, attempt + 1), STORY_RETRIES[attempt]);
+  }
+
+  // Puts the cards of a story that are on the page into one group (shown where the newest article is).
+  function showStory(story) {
+    const articles = story.articles || [];
+    const present = articles.map(s => cards.get(s.articleId)).filter(li => li && li.isConnected);
+    let group = storyGroups.get(story.storyId);
+    if (group && !group.li.isConnected) {
+      storyGroups.delete(story.storyId);
+      group = null;
+    }
+    if (!group && present.length < 2) return;
+    if (!group) {
+      const header = el('div', { class: 'story-header' });
+      const list = el('ol', { class: 'story-articles' });
+      const li = el('li', { class: 'story-group', 'data-story-id': story.storyId }, header, list);
+      group = { li, list, header };
+      storyGroups.set(story.storyId, group);
+    }
+    const first = articles[0] || {};
+    group.header.replaceChildren(el('span', { class: 'badge story-badge' }, 'STORY'), ' ',
+      el('strong', null, articles.length + ' articles'), ' · first: ' + (first.title || first.articleId || ''));
+    const newestFirst = present.slice().sort((x, y) => articles.findIndex(s => s.articleId === y.dataset.articleId)
+      - articles.findIndex(s => s.articleId === x.dataset.articleId));
+    group.list.replaceChildren(...newestFirst);
+    prepend(articlesList, group.li);
+    applyFilter();
   }
 
   function follow(path, type, handler) {

@@ -6,6 +6,7 @@ import io.newsflow.bench.PathologicalBenchmark;
 import io.newsflow.bench.PipelineBenchmark;
 import io.newsflow.bench.ScaleOutBenchmark;
 import io.newsflow.bench.StageBenchmark;
+import io.newsflow.bench.StoryBenchmark;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.entity.CrfEntityRecognizer;
@@ -13,6 +14,7 @@ import io.newsflow.enrich.quote.QuoteStage;
 import io.newsflow.enrich.stance.QuoteStanceStage;
 import io.newsflow.enrich.stance.StanceStage;
 import io.newsflow.enrich.kb.LeaderMatcher;
+import io.newsflow.story.StoryClusterer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -88,6 +90,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--near-duplicates", description = "Run the near-duplicate detection benchmark instead (single thread, no Kafka): time per article and state bytes per remembered article.")
     boolean nearDuplicates;
 
+    @Option(names = "--stories", description = "Run the story clustering benchmark instead (single thread, no Kafka): time per article and state bytes per remembered article.")
+    boolean stories;
+
+    @Option(names = "--story-articles", defaultValue = "5000", description = "--stories: articles timed, one every 30 s of publication time, cycling over 200 enriched generated articles. Default: ${DEFAULT-VALUE}.")
+    int storyArticles;
+
     @Option(names = "--near-duplicate-articles", defaultValue = "5000", description = "--near-duplicates: articles timed, one in 10 an edited copy. Default: ${DEFAULT-VALUE}.")
     int nearDuplicateArticles;
 
@@ -136,6 +144,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (nearDuplicates) {
                 return nearDuplicateBench(out);
+            }
+            if (stories) {
+                return storyBench(out);
             }
             StageBenchmark.Result stageResult = StageBenchmark.run(stages, stageArticles, Math.min(50, stageArticles));
             double matcher = StageBenchmark.leaderMatcher(new LeaderMatcher(enrichment.knowledgeBase()),
@@ -286,6 +297,29 @@ final class BenchCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "near_duplicate_state_bytes_per_article=%.0f", r.storeBytesPerOriginal()));
         out.flush();
         return r.foundCopies() == r.plantedCopies() && r.falseCopies() == 0 ? 0 : 1;
+    }
+
+    private int storyBench(PrintWriter out) {
+        StoryClusterer clusterer = new StoryClusterer(PipelineConfig.DEFAULT_STORY_WINDOW,
+                PipelineConfig.DEFAULT_STORY_SIMILARITY);
+        StoryBenchmark.Result r = StoryBenchmark.run(storyArticles, 200, Math.min(2_000, storyArticles),
+                Duration.ofSeconds(30), clusterer);
+        out.printf("Story clustering, single thread, no Kafka (%d articles cycling over %d enriched generated "
+                + "~700-token articles, one every 30 s; window %s, cosine %.2f, %d articles kept per person)%n",
+                r.articles(), r.distinct(), clusterer.window(), clusterer.threshold(), StoryClusterer.BUCKET_CAPACITY);
+        out.printf("| %-52s | %12s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(54), "-".repeat(14));
+        out.printf("| %-52s | %12.1f |%n", "story step per article, mean (µs)", r.meanMicros());
+        out.printf("| %-52s | %12.1f |%n", "story step per article, p99 (µs)", r.p99Micros());
+        out.printf("| %-52s | %12.1f |%n", "features alone (content words, entities), mean (µs)", r.featuresMicros());
+        out.printf("| %-52s | %12.1f |%n", "remembered articles compared per article", r.candidatesPerArticle());
+        out.printf("| %-52s | %12.0f |%n", "state bytes per remembered article (serialised)", r.stateBytesPerArticle());
+        out.printf("| %-52s | %12d |%n", "stories formed", r.stories());
+        out.println();
+        out.println(String.format(Locale.ROOT, "story_us_per_article=%.1f", r.meanMicros()));
+        out.println(String.format(Locale.ROOT, "story_state_bytes_per_article=%.0f", r.stateBytesPerArticle()));
+        out.flush();
+        return r.stories() > 0 ? 0 : 1;
     }
 
     private static void latencyRow(PrintWriter out, String name, int rate, AlertBenchmark.Latency l) {

@@ -88,6 +88,14 @@ final class KafkaOptions {
             description = "Estimated body similarity (0..1] from which an article is marked a near-copy (duplicateOf) of an earlier one. Default: ${DEFAULT-VALUE}.")
     double nearDuplicateThreshold;
 
+    @Option(names = "--story-window", defaultValue = "PT48H",
+            description = "Longest time between two articles of one story (ISO-8601 duration). Default: ${DEFAULT-VALUE}.")
+    Duration storyWindow;
+
+    @Option(names = "--story-similarity", defaultValue = "" + PipelineConfig.DEFAULT_STORY_SIMILARITY,
+            description = "Content-word cosine (0..1] from which two articles sharing people and places within the story window are one story. Default: ${DEFAULT-VALUE}.")
+    double storySimilarity;
+
     @Option(names = "--streams-property", paramLabel = "KEY=VALUE", split = ",",
             description = "Extra Kafka Streams or client property, repeatable; applied last.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
@@ -122,7 +130,8 @@ final class KafkaOptions {
                 PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current())
                 .withStageDeadline(stageDeadline)
                 .withNearDuplicateThreshold(nearDuplicateThreshold)
-                .withEnrichmentPartitions(partitions);
+                .withEnrichmentPartitions(partitions)
+                .withStories(storyWindow, storySimilarity);
     }
 
     RuntimeConfig runtimeConfig() {

@@ -18,10 +18,14 @@ import java.util.Objects;
  *                               an earlier one (see {@code io.newsflow.dedup.NearDuplicateDetector})
  * @param enrichmentPartitions partitions of the repartition topic that spreads articles from the single-partition
  *                             near-duplicate index back over the enrichment tasks
+ * @param storyWindow longest time between two articles of one story (see {@code io.newsflow.story.StoryClusterer})
+ * @param storySimilarity content-word cosine in (0, 1] from which two articles sharing people and places within the
+ *                        window are one story
  */
 public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
                              int maxRecordBytes, String pipelineVersion, Duration stageDeadline,
-                             double nearDuplicateThreshold, int enrichmentPartitions) {
+                             double nearDuplicateThreshold, int enrichmentPartitions, Duration storyWindow,
+                             double storySimilarity) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
     public static final int DEFAULT_MAX_BODY_CHARS = 200_000;
@@ -32,6 +36,10 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
     /** Measured on the hand-written evaluation set; see the README's near-duplicate section. */
     public static final double DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
     public static final int DEFAULT_ENRICHMENT_PARTITIONS = 3;
+    /** Two days: see {@code StoryClusterer.DEFAULT_WINDOW}. */
+    public static final Duration DEFAULT_STORY_WINDOW = Duration.ofHours(48);
+    /** Measured on the hand-written story set; see the README's story section. */
+    public static final double DEFAULT_STORY_SIMILARITY = 0.3;
 
     public PipelineConfig {
         Objects.requireNonNull(topics, "topics");
@@ -53,31 +61,45 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
         if (enrichmentPartitions < 1) {
             throw new IllegalArgumentException("enrichment partitions must be positive: " + enrichmentPartitions);
         }
+        Objects.requireNonNull(storyWindow, "storyWindow");
+        if (storyWindow.isNegative() || storyWindow.isZero()) {
+            throw new IllegalArgumentException("story window must be positive: " + storyWindow);
+        }
+        if (!(storySimilarity > 0 && storySimilarity <= 1)) {
+            throw new IllegalArgumentException("story similarity must be in (0, 1]: " + storySimilarity);
+        }
     }
 
-    /** Settings with the default stage deadline, near-duplicate threshold and enrichment partitions. */
+    /** Settings with the default stage deadline, near-duplicate threshold, enrichment partitions and story settings. */
     public PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
                           int maxRecordBytes, String pipelineVersion) {
         this(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes, pipelineVersion,
-                DEFAULT_STAGE_DEADLINE, DEFAULT_NEAR_DUPLICATE_THRESHOLD, DEFAULT_ENRICHMENT_PARTITIONS);
+                DEFAULT_STAGE_DEADLINE, DEFAULT_NEAR_DUPLICATE_THRESHOLD, DEFAULT_ENRICHMENT_PARTITIONS,
+                DEFAULT_STORY_WINDOW, DEFAULT_STORY_SIMILARITY);
     }
 
     /** A copy with another stage deadline. */
     public PipelineConfig withStageDeadline(Duration deadline) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
-                pipelineVersion, deadline, nearDuplicateThreshold, enrichmentPartitions);
+                pipelineVersion, deadline, nearDuplicateThreshold, enrichmentPartitions, storyWindow, storySimilarity);
     }
 
     /** A copy with another near-duplicate threshold. */
     public PipelineConfig withNearDuplicateThreshold(double threshold) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
-                pipelineVersion, stageDeadline, threshold, enrichmentPartitions);
+                pipelineVersion, stageDeadline, threshold, enrichmentPartitions, storyWindow, storySimilarity);
     }
 
     /** A copy with another number of enrichment partitions. */
     public PipelineConfig withEnrichmentPartitions(int partitions) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
-                pipelineVersion, stageDeadline, nearDuplicateThreshold, partitions);
+                pipelineVersion, stageDeadline, nearDuplicateThreshold, partitions, storyWindow, storySimilarity);
+    }
+
+    /** A copy with another story window and similarity threshold. */
+    public PipelineConfig withStories(Duration window, double similarity) {
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+                pipelineVersion, stageDeadline, nearDuplicateThreshold, enrichmentPartitions, window, similarity);
     }
 
     /** Defaults with the given topics. */

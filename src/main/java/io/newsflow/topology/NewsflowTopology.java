@@ -14,9 +14,14 @@ import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.schema.internal.EntityArticles;
 import io.newsflow.schema.internal.LshBucket;
 import io.newsflow.schema.internal.SeenArticle;
+import io.newsflow.schema.internal.StoryArticles;
+import io.newsflow.schema.internal.StoryBucket;
+import io.newsflow.schema.internal.StoryMember;
 import io.newsflow.serde.SerdeFactory;
+import io.newsflow.story.StoryClusterer;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -92,6 +97,17 @@ public final class NewsflowTopology {
     public static final String STORE_MENTION_COUNTS = "entity-mention-counts";
     public static final String STORE_LATEST_ARTICLES = "entity-latest-articles";
     public static final String STORE_SPIKES_SENT = "spike-alerts-sent";
+    /** Single-partition repartition of the enriched articles for story clustering. */
+    public static final String REPARTITION_STORIES = "story-index";
+    public static final String ASSIGN_STORIES = "assign-stories";
+    /** Article id → what story clustering remembered of it. */
+    public static final String STORE_STORY_MEMBERS = "story-members";
+    /** Person entity id → remembered articles naming the person. */
+    public static final String STORE_STORY_PERSONS = "story-person-index";
+    /** Article id → story id. */
+    public static final String STORE_ARTICLE_STORIES = "article-stories";
+    /** Story id → its articles. */
+    public static final String STORE_STORIES = "stories";
 
     private NewsflowTopology() {
     }
@@ -210,6 +226,8 @@ public final class NewsflowTopology {
      * <pre>
      * read-enriched → store-article [articles-by-id] → evaluate-alerts [alerts-sent] → write-alerts (news-alerts)
      *               → skip-near-copies → explode-mentions → write-mentions (news-mentions)
+     *               → (repartition story-index, ONE partition)
+     *                 → assign-stories [story-members, story-person-index, article-stories, stories]
      * read-mentions → count-mentions [entity-mention-counts, entity-latest-articles, spike-alerts-sent]
      *               → write-spike-alerts (news-alerts)
      * </pre>
@@ -245,11 +263,44 @@ public final class NewsflowTopology {
                         Named.as("skip-near-copies"))
                 .flatMap((key, article) -> EntityMentions.of(article), Named.as("explode-mentions"))
                 .to(config.topics().mentions(), Produced.with(keys, mentionSerde).withName("write-mentions"));
+        addStories(builder, published, config, serdes);
         builder.stream(config.topics().mentions(), Consumed.with(keys, mentionSerde).withName("read-mentions"))
                 .process(() -> new MentionCountProcessor(alerting, STORE_MENTION_COUNTS, STORE_LATEST_ARTICLES,
                         STORE_SPIKES_SENT, clock), Named.as("count-mentions"),
                         STORE_MENTION_COUNTS, STORE_LATEST_ARTICLES, STORE_SPIKES_SENT)
                 .to(config.topics().alerts(), Produced.with(keys, alertSerde).withName("write-spike-alerts"));
+    }
+
+    /**
+     * Story clustering needs the people and places of the enrichment, so it reads the enriched articles; like the
+     * near-duplicate index it runs on one partition, so that two articles of a story meet whichever partition each
+     * was published on (they share no key). It serves stores only and writes no topic, so the enriched output never
+     * waits for it.
+     */
+    private static void addStories(StreamsBuilder builder, KStream<String, EnrichedArticle> published,
+                                   PipelineConfig config, SerdeFactory serdes) {
+        Serde<String> keys = serdes.keySerde();
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_STORY_MEMBERS), keys,
+                serdes.valueSerde(StoryMember.class)));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_STORY_PERSONS), keys,
+                serdes.valueSerde(StoryBucket.class)));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_ARTICLE_STORIES), keys, Serdes.String()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(STORE_STORIES), keys,
+                serdes.valueSerde(StoryArticles.class)));
+        StoryClusterer clusterer = new StoryClusterer(config.storyWindow(), config.storySimilarity());
+        Set<String> stopWords = StoryClusterer.stopWords();
+        published
+                .repartition(Repartitioned.<String, EnrichedArticle>as(REPARTITION_STORIES)
+                        .withKeySerde(keys).withValueSerde(serdes.valueSerde(EnrichedArticle.class))
+                        .withNumberOfPartitions(1))
+                .process(() -> new StoryProcessor(clusterer, stopWords, STORE_STORY_MEMBERS, STORE_STORY_PERSONS,
+                                STORE_ARTICLE_STORIES, STORE_STORIES, config.dedupRetention()),
+                        Named.as(ASSIGN_STORIES), STORE_STORY_MEMBERS, STORE_STORY_PERSONS, STORE_ARTICLE_STORIES,
+                        STORE_STORIES);
     }
 
     private static <T> void writeDeadLetters(KStream<String, Outcome<T>> failed, String step, PipelineConfig config,

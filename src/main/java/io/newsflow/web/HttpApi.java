@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
  * GET /metrics                     Prometheus metrics (text format)
  * GET /api/articles/{id}           an enriched article by id
  * GET /api/articles/{id}/copies    the near-copies (duplicateOf = id) of an article, oldest first
+ * GET /api/articles/{id}/story     the story the article is in (as /api/stories/{id}; storyId null while none)
+ * GET /api/stories/{id}            a story: its articles, oldest first, at most 100
  * GET /api/entities/{id}/articles  an entity and its latest articles
  * GET /api/entities/{id}/mentions  mention counts per bucket (?from=&amp;to= ISO instants; default the last 24 h)
  * GET /api/trending                most-mentioned entities (?window=PT1H&amp;limit=10&amp;leadersOnly=true)
@@ -368,6 +370,10 @@ public final class HttpApi implements AutoCloseable {
             send(ex, ready ? 200 : 503, body);
         } else if (parts.length == 5 && path.startsWith("/api/articles/") && parts[4].equals("copies")) {
             found(ex, queries.copies(decode(parts[3]), local), "no copies of " + parts[3]);
+        } else if (parts.length == 5 && path.startsWith("/api/articles/") && parts[4].equals("story")) {
+            found(ex, queries.storyOfArticle(decode(parts[3]), local), "no story for article " + parts[3]);
+        } else if (parts.length == 4 && path.startsWith("/api/stories/")) {
+            found(ex, queries.story(decode(parts[3]), local), "no story " + parts[3]);
         } else if (parts.length == 4 && path.startsWith("/api/articles/")) {
             found(ex, queries.article(decode(parts[3]), local), "no article " + parts[3]);
         } else if (parts.length == 5 && path.startsWith("/api/entities/") && parts[4].equals("articles")) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.internal.ArticleCopies;
 import io.newsflow.schema.internal.EntityArticles;
+import io.newsflow.schema.internal.StoryArticles;
 import io.newsflow.serde.AvroJson;
 import io.newsflow.topology.NewsflowTopology;
 import java.io.IOException;
@@ -86,6 +87,34 @@ public final class StateQueries {
                     ValueAndTimestamp<ArticleCopies> v = timestamped(NewsflowTopology.STORE_ARTICLE_COPIES,
                             ArticleCopies.class).get(id);
                     return AvroJson.toTree(v == null ? new ArticleCopies(id, List.of()) : v.value());
+                });
+    }
+
+    /**
+     * A story ({@code storyId} and its {@code articles}, oldest first by publication time, at most 100), or empty.
+     * Answered by the instance hosting the single story-index partition.
+     */
+    public Optional<JsonNode> story(String storyId, boolean localOnly) {
+        return routed(NewsflowTopology.STORE_STORIES, storyId, localOnly, "/api/stories/" + enc(storyId), () -> {
+            ValueAndTimestamp<StoryArticles> v = timestamped(NewsflowTopology.STORE_STORIES, StoryArticles.class)
+                    .get(storyId);
+            return v == null ? null : AvroJson.toTree(v.value());
+        });
+    }
+
+    /**
+     * The story of an article, as {@link #story}; {@code {"storyId": null, "articles": []}} while the article is in
+     * none (not seen yet, or forgotten), as the copies query answers an empty list.
+     */
+    public Optional<JsonNode> storyOfArticle(String articleId, boolean localOnly) {
+        return routed(NewsflowTopology.STORE_ARTICLE_STORIES, articleId, localOnly,
+                "/api/articles/" + enc(articleId) + "/story", () -> {
+                    ValueAndTimestamp<String> storyId = timestamped(NewsflowTopology.STORE_ARTICLE_STORIES,
+                            String.class).get(articleId);
+                    ValueAndTimestamp<StoryArticles> v = storyId == null ? null
+                            : timestamped(NewsflowTopology.STORE_STORIES, StoryArticles.class).get(storyId.value());
+                    return v == null ? AvroJson.toTree(new StoryArticles("", List.of())).putNull("storyId")
+                            : AvroJson.toTree(v.value());
                 });
     }
 
