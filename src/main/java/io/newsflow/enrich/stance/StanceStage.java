@@ -416,7 +416,9 @@ public final class StanceStage implements Stage {
                 return;
             }
             boolean adjectival = pr.pos() == Pos.ADJ;
-            for (String frame : pr.frames()) {
+            List<String> frames = adjectival && pr.holder() == HolderSlot.SPEAKER && pr.frames().contains("nsubj")
+                    ? append(pr.frames(), "amod") : pr.frames();
+            for (String frame : frames) {
                 List<Target> targets = targets(i, pr, frame);
                 if (targets.isEmpty()) {
                     continue;
@@ -509,7 +511,19 @@ public final class StanceStage implements Stage {
         private int smallClause(int i) {
             int h = p.head(i);
             return rel(i, "xcomp") && h >= 0 && verb(h) && !lexicon.speechVerb(lemma(h))
-                    && lexicon.predicate(lemma(h), Pos.VERB) == null ? h : -1;
+                    && lexicon.predicate(lemma(h), Pos.VERB) == null
+                    && (!kids(i, "nsubj").isEmpty() || !smallClauseSubjects(i).isEmpty()) ? h : -1;
+        }
+
+        /** What a small clause's predicate at i is said of, hung by the parser on the verb ("held [X] accountable"). */
+        private List<Integer> smallClauseSubjects(int i) {
+            List<Integer> subjects = new ArrayList<>();
+            for (int o : kids(p.head(i), "obj", "iobj", "obl:npmod", "nsubj:pass")) {
+                if (o < i) {
+                    subjects.add(o);
+                }
+            }
+            return subjects;
         }
 
         private List<Ref> resolveSubject(int v) {
@@ -577,11 +591,11 @@ public final class StanceStage implements Stage {
                         List<Integer> subjects = kids(i, "nsubj");
                         if (subjects.isEmpty() && smallClause(i) >= 0) {
                             // "held [X] accountable": the parser may hang X on the verb
-                            for (int o : kids(p.head(i), "obj", "iobj", "obl:npmod", "nsubj:pass")) {
-                                if (o < i) {
-                                    subjects.add(o);
-                                }
-                            }
+                            subjects = smallClauseSubjects(i);
+                        } else if (subjects.isEmpty() && rel(i, "xcomp") && verb(p.head(i))
+                                && lexicon.predicate(lemma(p.head(i)), Pos.VERB) == null) {
+                            // "[X] remains the greatest threat", "[X] seems reckless": the verb's subject
+                            subjects = kids(p.head(i), "nsubj");
                         }
                         for (int n : subjects) {
                             addPhrase(n, false, found);
@@ -592,6 +606,17 @@ public final class StanceStage implements Stage {
                     }
                 }
                 case "label" -> label(i, pr, found);
+                case "amod" -> {
+                    // "the “unconstitutional” martial law", an evaluation in scare quotes: the noun it describes
+                    boolean quoted = i > 0 && isQuoteMark(i - 1) || i + 1 < s.size() && isQuoteMark(i + 1);
+                    int n = p.head(i);
+                    if (rel(i, "amod") && quoted && n >= 0 && tag(n).startsWith("NN")
+                            && kids(n, "cop", "nsubj").isEmpty()) {
+                        Set<Integer> skip = new HashSet<>(kids(i, "conj"));
+                        skip.add(i);
+                        addPhrase(n, false, found, skip);
+                    }
+                }
                 default -> {
                     String prep = frame.substring("prep:".length());
                     // a noun's argument may hang on its light verb ("took a swipe | at the party")
@@ -1065,6 +1090,11 @@ public final class StanceStage implements Stage {
                     || FUNCTION_TAGS.contains(tag(kept.get(kept.size() - 1))))) {
                 kept.remove(kept.size() - 1);
             }
+        }
+
+        private boolean isQuoteMark(int j) {
+            String w = word(j);
+            return w.equals("\"") || w.equals("“") || w.equals("”") || w.equals("``") || w.equals("''");
         }
 
         private boolean isPunct(int j) {
@@ -1599,6 +1629,12 @@ public final class StanceStage implements Stage {
             int h = p.head(i);
             return h >= 0 && rel(i, "xcomp") && lexicon.hedge(lemma(h));
         }
+    }
+
+    private static List<String> append(List<String> list, String last) {
+        List<String> out = new ArrayList<>(list);
+        out.add(last);
+        return out;
     }
 
     private static Polarity opposite(Polarity p) {
