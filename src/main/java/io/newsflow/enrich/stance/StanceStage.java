@@ -424,8 +424,11 @@ public final class StanceStage implements Stage {
                     continue;
                 }
                 List<Ref> holders = pr.holder() == HolderSlot.SUBJECT ? holders(i, pr, adjectival)
-                        : smallClause(i) >= 0 && subjectOf(smallClause(i)) >= 0 ? resolveSubject(smallClause(i))
-                        : speaker(i);
+                        : smallClause(i) >= 0 ? resolveSubject(smallClause(i)) : List.of();
+                if (holders.isEmpty() && pr.holder() == HolderSlot.SPEAKER) {
+                    // "X said the ruling held Y accountable": no named subject, so the one who says it
+                    holders = speaker(i);
+                }
                 if (holders.isEmpty() && pr.pos() != Pos.VERB && pr.holder() == HolderSlot.SUBJECT
                         && !hasSubject(i)) {
                     holders = speaker(i);
@@ -1084,10 +1087,19 @@ public final class StanceStage implements Stage {
             return kept;
         }
 
-        /** Drops trailing punctuation and function words (never the head) from {@code kept}, in place. */
+        /**
+         * Drops trailing punctuation, function words and a participle left without its own words ("… a ceasefire
+         * held", once "in the Gaza Strip" was cut) from {@code kept}, in place; never the head.
+         */
         private void trimEnd(List<Integer> kept, int head) {
-            while (!kept.isEmpty() && kept.get(kept.size() - 1) != head && (isPunct(kept.get(kept.size() - 1))
-                    || FUNCTION_TAGS.contains(tag(kept.get(kept.size() - 1))))) {
+            while (!kept.isEmpty() && kept.get(kept.size() - 1) != head) {
+                int last = kept.get(kept.size() - 1);
+                boolean bareParticiple = rel(last, "acl") && tag(last).equals("VBN")
+                        && kids(last, "aux", "aux:pass", "mark").isEmpty()
+                        && kids(last, "obj", "obl", "xcomp", "advmod").stream().noneMatch(kept::contains);
+                if (!(isPunct(last) || FUNCTION_TAGS.contains(tag(last)) || bareParticiple)) {
+                    break;
+                }
                 kept.remove(kept.size() - 1);
             }
         }
