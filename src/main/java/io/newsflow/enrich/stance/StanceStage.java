@@ -788,6 +788,11 @@ public final class StanceStage implements Stage {
         private void label(int i, Predicate pr, List<Target> found) {
             List<Integer> labels = new ArrayList<>(kids(i, "xcomp"));
             List<Integer> objs = new ArrayList<>(kids(i, "obj"));
+            if (!kids(i, "iobj").isEmpty() && !objs.isEmpty()) {
+                // "calling [him] [a sociopath]" parsed as two objects: the first is named, the second names it
+                labels.addAll(objs);
+                objs = new ArrayList<>(kids(i, "iobj"));
+            }
             if (objs.isEmpty()) {
                 // a small clause: "called [X a liar]" parses X as the subject of the label
                 for (int l : labels) {
@@ -892,7 +897,7 @@ public final class StanceStage implements Stage {
                     continue;
                 }
                 if (thirdPerson.contains(w)) {
-                    Ref r = pronoun(h);
+                    Ref r = rel(h, "obj") || rel(h, "iobj") ? objectPronoun(h) : pronoun(h);
                     if (r != null) {
                         found.add(new Target(r, null, h, h, flip));
                     }
@@ -1258,8 +1263,27 @@ public final class StanceStage implements Stage {
                     || e.qid() != null && countries.contains(e.qid());
         }
 
+        /**
+         * "X called her a coward": an object pronoun is not its own clause's subject, so the referent is looked for
+         * among the persons other than the ones that subject names.
+         */
+        private Ref objectPronoun(int i) {
+            int subject = subjectOf(p.head(i));
+            if (subject < 0 || subject > i) {
+                return pronoun(i);
+            }
+            Set<String> excluded = new HashSet<>();
+            resolve(subject).forEach(r -> excluded.add(r.id()));
+            List<Located> others = persons.stream().filter(m -> !excluded.contains(ref(m).id())).toList();
+            return pronoun(i, others);
+        }
+
         private Ref pronoun(int i) {
-            Located r = BodyMentions.pronounReferent(text, persons, startOf(i),
+            return pronoun(i, persons);
+        }
+
+        private Ref pronoun(int i, List<Located> candidates) {
+            Located r = BodyMentions.pronounReferent(text, candidates, startOf(i),
                     o -> {
                         Sentence at = layer.sentenceAt(o);
                         return at == null ? 0 : at.start();
