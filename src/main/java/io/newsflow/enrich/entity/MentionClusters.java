@@ -66,7 +66,7 @@ final class MentionClusters {
         if (core.isEmpty()) {
             return;
         }
-        KbEntry kbEntry = c.kb() != null ? c.kb() : pick(c.kbOptions());
+        KbEntry kbEntry = c.kb() != null ? c.kb() : pick(c.kbOptions(), core);
         boolean linkable = !c.rule().equals(CandidateFinder.FOREIGN_BODY);
         if (kbEntry == null && c.type() != EntityType.PERSON && linkable) {
             kbEntry = kb.countryNamed(core).orElse(null);
@@ -289,8 +289,12 @@ final class MentionClusters {
         return out.toString();
     }
 
-    /** Of several knowledge-base entries for one name: the one person serving on the date, or one already linked. */
-    private KbEntry pick(List<KbEntry> options) {
+    /**
+     * Of several knowledge-base entries for one name: the one person serving on the date, or one already linked, or
+     * else the one organisation or place among them when no person of the article bears the name ("Meta" the company,
+     * not a former office-holder whose surname it is).
+     */
+    private KbEntry pick(List<KbEntry> options, String core) {
         if (options.isEmpty()) {
             return null;
         }
@@ -303,6 +307,10 @@ final class MentionClusters {
             if (c.kb != null && options.contains(c.kb)) {
                 return c.kb;
             }
+        }
+        List<KbEntry> notPersons = options.stream().filter(o -> o.category() != KbEntry.Category.PERSON).toList();
+        if (serving.isEmpty() && notPersons.size() == 1 && personCluster(core) == null) {
+            return notPersons.get(0);
         }
         return null;
     }
