@@ -546,15 +546,42 @@ final class MentionClusters {
         return null;
     }
 
-    /** The cluster of a knowledge-base person, created (with the rule that linked it) when absent. */
+    /**
+     * The cluster of a knowledge-base person, created (with the rule that linked it) when absent; a person the article
+     * names with the holder's full name spelled otherwise ("Mahmoud" for the knowledge base's "Mahamoud") is that
+     * holder.
+     */
     Cluster ofPerson(KbPerson person, String rule) {
         Cluster cluster = find(person.id());
+        if (cluster == null) {
+            cluster = spelledOtherwise(person.name());
+            if (cluster != null) {
+                cluster.rules.add(rule);
+                cluster.rules.add(SPELLING_VARIANT);
+                return cluster;
+            }
+        }
         if (cluster == null) {
             cluster = new Cluster(person.id(), EntityType.PERSON, person);
             all.add(cluster);
         }
         cluster.rules.add(rule);
         return cluster;
+    }
+
+    /** The one person cluster with a full name (own or linked) that is {@code name} spelled otherwise, or null. */
+    private Cluster spelledOtherwise(String name) {
+        Cluster found = null;
+        for (Cluster c : all) {
+            if (c.type == EntityType.PERSON && (c.names.stream().anyMatch(n -> sameNameSpelledOtherwise(n, name))
+                    || c.person() != null && sameNameSpelledOtherwise(c.person().name(), name))) {
+                if (found != null) {
+                    return null;
+                }
+                found = c;
+            }
+        }
+        return found;
     }
 
     /** Whether a person's mention overlaps the span. */
