@@ -214,13 +214,25 @@ final class MentionClusters {
             }
             for (String w : wholeNames) {
                 String b = Names.fold(w).replaceFirst("^the ", "");
-                if (b.length() > a.length() && (b.endsWith(" " + a) || b.startsWith(a + " of "))
+                if (b.length() > a.length() && (b.endsWith(" " + a) || b.startsWith(a + " of ") || inverted(a, b))
                         || sameNameSpelledOtherwise(a, b) && words(a).size() == words(b).size()) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * "Coastal League Assembly" and "Assembly of Mayors of the Coastal League": a body name "Q H" and a longer one
+     * that starts with its head word ("H of …") and ends with its qualifier ("… of [the] Q").
+     */
+    private static boolean inverted(String shorter, String longer) {
+        int space = shorter.lastIndexOf(' ');
+        String head = shorter.substring(space + 1);
+        String qualifier = shorter.substring(0, space);
+        return longer.startsWith(head + " of ")
+                && (longer.endsWith(" of " + qualifier) || longer.endsWith(" of the " + qualifier));
     }
 
     /** The non-person cluster one of whose mentions ends right before "(" and this acronym's mention. */
