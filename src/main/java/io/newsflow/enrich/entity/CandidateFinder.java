@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds name mentions: knowledge-base gazetteer matches merged with the recogniser's spans (a longer recognised name
@@ -466,6 +467,11 @@ final class CandidateFinder {
         String name = m.name();
         boolean acronym = name.length() <= 5 && name.equals(name.toUpperCase(Locale.ROOT));
         if (!Character.isUpperCase(name.charAt(0)) && !name.toLowerCase(Locale.ROOT).startsWith("the ")) {
+            return false;
+        }
+        if (!acronym && m.values().stream().flatMap(v -> Stream.concat(Stream.of(v.name()), v.aliases().stream()))
+                .filter(a -> a.equalsIgnoreCase(name)).allMatch(a -> a.equals(a.toUpperCase(Locale.ROOT)))) {
+            // "Ice" opening a sentence is not the agency "ICE": a name known only in capitals must be written so
             return false;
         }
         if (acronym) {
