@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The entity stage's rules on hand-built input: the recogniser is replaced by the spans written in the case file
  * ({@code src/test/resources/rules/entity-rules.tsv}), so the CRF model plays no part and a model change cannot
- * break these tests. Knowledge base: the bundled one. An expected entry {@code !Name} says that no entity has that name.
+ * break these tests. Knowledge base: the bundled one. An expected entry {@code !Name} says that no person, organisation or place has that name.
  */
 class EntityRuleCasesTest {
 
@@ -90,7 +90,8 @@ class EntityRuleCasesTest {
         for (String e : expected.split(";")) {
             if (e.startsWith("!")) {
                 String absent = e.substring(1);
-                assertThat(doc.entities()).as("no entity %s", absent).noneMatch(x -> x.name().equals(absent));
+                assertThat(doc.entities()).as("no person, organisation or place %s", absent)
+                        .noneMatch(x -> x.name().equals(absent) && x.type() != EntityType.MISC);
                 continue;
             }
             String[] f = e.split("\\|");
