@@ -57,6 +57,7 @@ final class CandidateFinder {
     private final Pattern endsWithTitle;
     private final Pattern titleInside;
     private final Pattern countryBefore;
+    private final Pattern portfolioBefore;
     private final KnowledgeBase kb;
 
     CandidateFinder(KnowledgeBase kb, EntityRecognizer recognizer, EntityLexicon lexicon, RoleReader roles) {
@@ -86,6 +87,8 @@ final class CandidateFinder {
                 + ")(?![\\p{L}])");
         this.titleInside = Pattern.compile("^((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}?)(?:" + Titles.alternation() + "|"
                 + EntityLexicon.alternation(lexicon.firstNameTitles()) + ")\\s+(?=\\p{Lu})");
+        this.portfolioBefore = Pattern.compile("(?:^|[^\\p{L}])(?:" + EntityLexicon.alternation(lexicon.officeHeads())
+                + ")\\s+for\\s+(?:the\\s+)?$");
         this.countryBefore = Pattern.compile("(?:^|[^\\p{L}])(" + RoleReader.countryQualifiers(kb)
                 + ")(?:['’]s)?\\s+(?:[Tt]he\\s+)?$");
     }
@@ -134,6 +137,11 @@ final class CandidateFinder {
         };
     }
 
+    /** The word lists this finder reads. */
+    EntityLexicon lexicon() {
+        return lexicon;
+    }
+
     /** The name without possessive and without leading honorifics or role titles. */
     String core(String mention) {
         String s = POSSESSIVE.matcher(mention.strip()).replaceAll("");
@@ -160,10 +168,12 @@ final class CandidateFinder {
                 s = withoutHonorific(afterPlaceAndTitle(partyDesignation(s, text), text), text);
                 s = typeByItsHead(placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(s, text), text),
                         text), text)));
+                s = withNumber(s, text);
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
                         || s.text().chars().noneMatch(Character::isUpperCase)
                         || s.type() == EntityType.PERSON && lexicon.feasts().contains(s.text())
-                        || lexicon.generic().contains(s.text()) || PLURAL_ACRONYM.matcher(s.text()).matches()) {
+                        || lexicon.generic().contains(s.text()) || PLURAL_ACRONYM.matcher(s.text()).matches()
+                        || portfolio(s, text)) {
                     continue;
                 }
                 merge(merged, s, text);
@@ -296,6 +306,15 @@ final class CandidateFinder {
         return Math.min(i, text.length() - 1);
     }
 
+    /**
+     * "Commissioner for Fisheries, Ports and Oceans": the portfolio after an office and "for" names a field of
+     * government, not a body.
+     */
+    private boolean portfolio(NamedSpan s, String text) {
+        return s.type() == EntityType.ORGANIZATION && s.field() != null && s.start() <= text.length()
+                && portfolioBefore.matcher(text.substring(Math.max(0, s.start() - 40), s.start())).find();
+    }
+
     /** "US Defence" in "US Defence Secretary": an organisation-looking span that is the start of a role title. */
     private boolean partOfTitle(NamedSpan s, String text) {
         return s.type() == EntityType.ORGANIZATION && titleHead.matcher(text.substring(s.end())).find();
@@ -339,13 +358,27 @@ final class CandidateFinder {
         if (s == null || !s.text().contains(" ")) {
             return s;
         }
-        String last = s.text().substring(s.text().lastIndexOf(' ') + 1);
-        String type = lexicon.nameHeads().get(last);
+        int lastSpace = s.text().lastIndexOf(' ');
+        int secondLast = s.text().lastIndexOf(' ', lastSpace - 1);
+        String type = secondLast > 0 ? lexicon.nameHeads().get(s.text().substring(secondLast + 1)) : null;
+        if (type == null) {
+            type = lexicon.nameHeads().get(s.text().substring(lastSpace + 1));
+        }
+        if (type != null && type.equals(HOST)) {
+            // "The Ana Ruiz Show": the host is a person when the recogniser saw one; the programme is no entity
+            String host = s.text().substring(0, lastSpace).strip();
+            return s.type() == EntityType.PERSON && host.contains(" ") && s.field() != null
+                    ? new NamedSpan(s.field(), s.start(), s.start() + host.length(), host, EntityType.PERSON)
+                    : new NamedSpan(s.field(), s.start(), s.end(), s.text(), EntityType.MISC);
+        }
         if (type == null || s.type().name().equals(type)) {
             return s;
         }
         return new NamedSpan(s.field(), s.start(), s.end(), s.text(), EntityType.valueOf(type));
     }
+
+    /** The name-heads type of a programme named after its host. */
+    private static final String HOST = "HOST";
 
     /** A name the recogniser calls a person or body but whose last word makes it a place ("Dolmabahçe Palace"). */
     private NamedSpan placeByItsHead(NamedSpan s) {
@@ -390,6 +423,25 @@ final class CandidateFinder {
             end += m.end();
         }
         return end == s.end() ? s : new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
+    }
+
+    /** A one- or two-digit number after a body's name, not a measure or a date: "Radio 4", "Channel 5". */
+    private static final Pattern NUMBER_AFTER = Pattern.compile("^ \\d{1,2}(?![\\d%.,:/-]\\d|[\\d%\\p{L}])");
+    /** The last word of a name that a number may continue: capitalised, not an acronym. */
+    private static final Pattern NUMBERED_WORD = Pattern.compile("\\s\\p{Lu}\\p{Ll}+$");
+
+    /** "BBC Radio 4", "Channel 5 News" cut before the number: the number belongs to the body's name. */
+    private static NamedSpan withNumber(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.ORGANIZATION || s.field() == null || s.end() > text.length()
+                || !NUMBERED_WORD.matcher(s.text()).find()) {
+            return s;
+        }
+        Matcher m = NUMBER_AFTER.matcher(text.substring(s.end(), Math.min(text.length(), s.end() + 6)));
+        if (!m.find()) {
+            return s;
+        }
+        int end = s.end() + m.end();
+        return new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
     }
 
     /** "Robert Smith Jr.": a generational suffix after a person's name is part of it. */
