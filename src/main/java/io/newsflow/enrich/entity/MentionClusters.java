@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -133,6 +134,42 @@ final class MentionClusters {
             all.remove(drop);
             i = Math.min(i, all.size());
         }
+    }
+
+    /** "… storage (CCS)", "… deal, known as the JCPOA": an acronym introduced after a lower-case term. */
+    private static final Pattern TERM_BEFORE = Pattern.compile("(\\p{Ll}[\\p{Ll}-]*)(?:\\s*\\(|,?\\s+known\\s+as\\s+"
+            + "(?:the\\s+)?)$");
+
+    /**
+     * An acronym outside the knowledge base that the article introduces after a lower-case term ("carbon capture and
+     * storage (CCS)", "the 2015 nuclear deal, known as the JCPOA") abbreviates a thing, not a body: its cluster is
+     * dropped, unless the term ends with a body's head word ("the ruling party (PFP)").
+     */
+    void dropAbbreviatedTerms(Document doc) {
+        java.util.Set<String> terms = new java.util.HashSet<>();
+        for (Cluster c : all) {
+            if (c.kb == null && c.type != EntityType.PERSON && !c.names.isEmpty()
+                    && c.names.stream().allMatch(n -> ACRONYM.matcher(n).matches())
+                    && c.mentions.stream().anyMatch(m -> abbreviatesTerm(doc.text(m.field()), m))) {
+                terms.addAll(c.names);
+            }
+        }
+        // every type the recogniser gave the acronym elsewhere in the article goes too
+        all.removeIf(c -> c.kb == null && c.type != EntityType.PERSON && !c.names.isEmpty()
+                && terms.containsAll(c.names));
+    }
+
+    private boolean abbreviatesTerm(String text, Document.Mention m) {
+        Matcher t = TERM_BEFORE.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
+        if (!t.find()) {
+            return false;
+        }
+        boolean parenthesised = t.group().endsWith("(");
+        if (parenthesised && !text.startsWith(")", m.end())) {
+            return false;
+        }
+        String word = t.group(1);
+        return names.lexicon().nameHeads().keySet().stream().noneMatch(h -> h.equalsIgnoreCase(word));
     }
 
     /**
