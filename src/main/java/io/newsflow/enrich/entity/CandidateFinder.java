@@ -521,8 +521,9 @@ final class CandidateFinder {
         if (!Character.isUpperCase(name.charAt(0)) && !name.toLowerCase(Locale.ROOT).startsWith("the ")) {
             return false;
         }
-        if (!acronym && m.values().stream().flatMap(v -> Stream.concat(Stream.of(v.name()), v.aliases().stream()))
-                .filter(a -> a.equalsIgnoreCase(name)).allMatch(a -> a.equals(a.toUpperCase(Locale.ROOT)))) {
+        List<String> written = m.values().stream().flatMap(v -> Stream.concat(Stream.of(v.name()),
+                v.aliases().stream())).filter(a -> a.equalsIgnoreCase(name)).toList();
+        if (!acronym && !written.isEmpty() && written.stream().allMatch(a -> a.equals(a.toUpperCase(Locale.ROOT)))) {
             // "Ice" opening a sentence is not the agency "ICE": a name known only in capitals must be written so
             return false;
         }
