@@ -91,6 +91,8 @@ public final class AttributionRules {
     private static final Pattern ELIDED_SUBJECT = Pattern.compile("[”\"’]?,?\\s+(?:and|but)\\s+(?:\\p{Ll}+ly\\s+|also\\s+)?$");
     /** "“…,” the agency quoted him as saying": the person quoted. */
     private static final Pattern QUOTED_AS_SAYING = Pattern.compile("\\bquoted\\s+(.{1,60}?)\\s+as\\s+saying\\b");
+    /** A coordinating word or a semicolon that may start a new clause with its own subject. */
+    private static final Pattern CLAUSE_JOIN = Pattern.compile("\\s(?:and|but|while|whereas)\\s+\\p{Lu}|;");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(", while |; |, but | while | whereas ");
     /** Between a name and its verb: nothing, or an adverb ("Guterres later described", "X on Tuesday said"). */
     private static final Pattern ADVERBIAL_GAP = Pattern.compile("\\s*(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+|"
@@ -199,7 +201,22 @@ public final class AttributionRules {
             }
             String tail = TRAILING_COLON.matcher(text.substring(cueEnd, open)).replaceFirst("");
             if (tail.length() <= 60 && tail.chars().noneMatch(ch -> QUOTE_CHARS.indexOf(ch) >= 0)) {
-                return new BeforeCue(start, t.start(), according, text.substring(t.start(), open).strip());
+                BeforeCue cue = new BeforeCue(start, t.start(), according, text.substring(t.start(), open).strip());
+                // "… Canada announced new tariffs and China vowed “…”": a later cue of its own clause is closer
+                BeforeCue closer = CLAUSE_JOIN.matcher(tail).find() ? laterCue(c, i + 1, open, start) : null;
+                return closer != null ? closer : cue;
+            }
+        }
+        return null;
+    }
+
+    /** "… and China vowed": a speech verb after a coordinating word, with its own subject in between. */
+    private static BeforeCue laterCue(QuoteContext c, int from, int open, int sentenceStart) {
+        for (int i = from; i < c.layer().tokens().size() && c.token(i).end() <= open; i++) {
+            if (c.verbs().isSpeech(c.layer(), i) && !participle(c, i)
+                    && CLAUSE_JOIN.matcher(c.text().substring(c.token(from).start(), c.token(i).start())).find()) {
+                return new BeforeCue(sentenceStart, c.token(i).start(), false,
+                        c.text().substring(c.token(i).start(), open).strip());
             }
         }
         return null;
