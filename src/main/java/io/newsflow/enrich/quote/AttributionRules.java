@@ -278,6 +278,11 @@ public final class AttributionRules {
         if (s == null || !PRONOUN.matcher(s.who()).find()) {
             return Optional.empty();
         }
+        if (c.nextParagraph() && c.previousSpeaker() != null && c.previousSpeaker().type() == EntityType.PERSON) {
+            // "“…,” the office quoted him as saying, with A and B present. ¶ “…,” he stressed.": the pronoun
+            // opening the next paragraph's attribution continues the person just quoted, not the others named
+            return Optional.of(new Attribution(c.previousSpeaker(), c.token(s.verb()).text()));
+        }
         return found(c.pronounReferent(c.span().open()), c.token(s.verb()).text());
     }
 
