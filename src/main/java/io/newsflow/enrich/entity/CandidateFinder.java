@@ -58,6 +58,7 @@ final class CandidateFinder {
     private final Pattern titleInside;
     private final Pattern countryBefore;
     private final Pattern portfolioBefore;
+    private final Pattern titleToPlace;
     private final KnowledgeBase kb;
 
     CandidateFinder(KnowledgeBase kb, EntityRecognizer recognizer, EntityLexicon lexicon, RoleReader roles) {
@@ -87,6 +88,9 @@ final class CandidateFinder {
                 + ")(?![\\p{L}])");
         this.titleInside = Pattern.compile("^((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}?)(?:" + Titles.alternation() + "|"
                 + EntityLexicon.alternation(lexicon.firstNameTitles()) + ")\\s+(?=\\p{Lu})");
+        this.titleToPlace = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}(?:" + Titles.alternation() + "|"
+                + EntityLexicon.alternation(lexicon.strippedTitles()) + "|"
+                + EntityLexicon.alternation(lexicon.officeHeads()) + ")\\s+(?:to|for|of|in)\\s+(?:the\\s+)?");
         this.portfolioBefore = Pattern.compile("(?:^|[^\\p{L}])(?:" + EntityLexicon.alternation(lexicon.officeHeads())
                 + ")\\s+for\\s+(?:the\\s+)?$");
         this.countryBefore = Pattern.compile("(?:^|[^\\p{L}])(" + RoleReader.countryQualifiers(kb)
@@ -165,7 +169,8 @@ final class CandidateFinder {
                     continue;
                 }
                 NamedSpan s = trim(raw, text);
-                s = withoutHonorific(afterPlaceAndTitle(partyDesignation(s, text), text), text);
+                s = withoutHonorific(afterTitleAndPlace(afterPlaceAndTitle(partyDesignation(s, text), text), text),
+                        text);
                 s = typeByItsHead(placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(s, text), text),
                         text), text)));
                 s = withNumber(s, text);
@@ -201,6 +206,18 @@ final class CandidateFinder {
                 gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), EntityType.ORGANIZATION,
                         null, MentionKind.NAME, List.of(), null, FOREIGN_BODY));
                 continue;
+            }
+            if (first instanceof KbPerson p) {
+                // an alias written with its title ("Crown Prince X bin Y"): the title stays out of the name mention
+                // when what follows it is the person's name too (not "Sultan" as a first name)
+                Matcher h = leadingHonorifics.matcher(text.substring(start, m.end()));
+                if (h.find()) {
+                    String rest = Names.fold(text.substring(start + h.end(), m.end()));
+                    if (Names.fold(p.name()).equals(rest) || p.aliases().stream().anyMatch(a -> Names.fold(a)
+                            .equals(rest))) {
+                        start += h.end();
+                    }
+                }
             }
             gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), typeOf(first),
                     m.values().size() == 1 ? first : null, MentionKind.NAME, m.values(), null, GAZETTEER));
@@ -488,6 +505,35 @@ final class CandidateFinder {
         }
         int start = s.start() + m.end();
         return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), EntityType.PERSON);
+    }
+
+    /**
+     * "US Ambassador to Japan Ana Costa" tagged as one span of any type: after a title, "to/for/of/in" and a country,
+     * the rest is a person's name (the country is left to the gazetteer).
+     */
+    private NamedSpan afterTitleAndPlace(NamedSpan s, String text) {
+        if (s == null || s.field() == null || s.end() > text.length()) {
+            return s;
+        }
+        Matcher m = titleToPlace.matcher(s.text());
+        if (!m.find()) {
+            return s;
+        }
+        String rest = s.text().substring(m.end());
+        int space = -1;
+        for (int words = 1; words <= 3; words++) {
+            space = rest.indexOf(' ', space + 1);
+            if (space < 0) {
+                return s;
+            }
+            String place = rest.substring(0, space);
+            String name = rest.substring(space + 1);
+            if (kb.countryNamed(place).isPresent() && NAME_ONLY.matcher(name).matches()) {
+                int start = s.start() + m.end() + space + 1;
+                return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), EntityType.PERSON);
+            }
+        }
+        return s;
     }
 
     /** Two to four capitalised words, with name particles between them: what is left of "Place Title Name". */
