@@ -439,7 +439,7 @@ final class MentionClusters {
                 if (fn.equals(folded) || !folded.contains(" ") && ((" " + fn + " ").contains(" " + folded + " ")
                         || fn.contains(" ") && words(n).containsAll(words(core)))
                         || Character.isLowerCase(core.charAt(0)) && fn.endsWith(" " + folded)
-                        || surnameWithParticle(n, core)) {
+                        || surnameWithParticle(n, core) || clippedSurname(core, n)) {
                     return c;
                 }
             }
@@ -478,6 +478,20 @@ final class MentionClusters {
         int from = full.size() - end.size();
         return full.subList(from, full.size()).equals(end) && !original[from].isEmpty()
                 && Character.isLowerCase(original[from].charAt(0));
+    }
+
+    /**
+     * A one-word nickname clipped from the surname of a full name: "Zuck" for "Mark Zuckerberg" (four letters or more,
+     * the surname at least three letters longer).
+     */
+    static boolean clippedSurname(String word, String fullName) {
+        if (word.contains(" ") || word.length() < 4 || !fullName.contains(" ")) {
+            return false;
+        }
+        List<String> full = words(fullName);
+        String surname = full.get(full.size() - 1);
+        String w = Names.fold(word);
+        return surname.startsWith(w) && surname.length() >= w.length() + 3;
     }
 
     /** The folded words of a name, split at spaces and hyphens ("Abdel-Fattah el-Sisi" → abdel fattah el sisi). */
@@ -577,7 +591,7 @@ final class MentionClusters {
             Cluster c = all.get(i);
             if (c != full && c.kb == null && c.type == EntityType.PERSON && !c.names.isEmpty()
                     && c.names.stream().allMatch(n -> !n.contains(" ") && parts.contains(Names.fold(n))
-                    || surnameWithParticle(fullName, n))) {
+                    || surnameWithParticle(fullName, n) || clippedSurname(n, fullName))) {
                 full.mentions.addAll(c.mentions);
                 full.names.addAll(c.names);
                 full.rules.add(SAME_PERSON);
