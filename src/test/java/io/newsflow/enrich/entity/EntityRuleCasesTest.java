@@ -104,6 +104,9 @@ class EntityRuleCasesTest {
             for (String m : f[2].split("/")) {
                 assertThat(mentions).as("mentions of %s", f[0]).contains(m);
             }
+            if (f.length > 3) {
+                assertThat(found.leader()).as("%s is a leader", f[0]).isEqualTo(f[3].equals("leader"));
+            }
         }
     }
 }
