@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds name mentions: knowledge-base gazetteer matches merged with the recogniser's spans (a longer recognised name
@@ -56,6 +57,8 @@ final class CandidateFinder {
     private final Pattern endsWithTitle;
     private final Pattern titleInside;
     private final Pattern countryBefore;
+    private final Pattern portfolioBefore;
+    private final Pattern titleToPlace;
     private final KnowledgeBase kb;
 
     CandidateFinder(KnowledgeBase kb, EntityRecognizer recognizer, EntityLexicon lexicon, RoleReader roles) {
@@ -85,6 +88,11 @@ final class CandidateFinder {
                 + ")(?![\\p{L}])");
         this.titleInside = Pattern.compile("^((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}?)(?:" + Titles.alternation() + "|"
                 + EntityLexicon.alternation(lexicon.firstNameTitles()) + ")\\s+(?=\\p{Lu})");
+        this.titleToPlace = Pattern.compile("^(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}(?:" + Titles.alternation() + "|"
+                + EntityLexicon.alternation(lexicon.strippedTitles()) + "|"
+                + EntityLexicon.alternation(lexicon.officeHeads()) + ")\\s+(?:to|for|of|in)\\s+(?:the\\s+)?");
+        this.portfolioBefore = Pattern.compile("(?:^|[^\\p{L}])(?:" + EntityLexicon.alternation(lexicon.officeHeads())
+                + ")\\s+for\\s+(?:the\\s+)?$");
         this.countryBefore = Pattern.compile("(?:^|[^\\p{L}])(" + RoleReader.countryQualifiers(kb)
                 + ")(?:['’]s)?\\s+(?:[Tt]he\\s+)?$");
     }
@@ -133,6 +141,11 @@ final class CandidateFinder {
         };
     }
 
+    /** The word lists this finder reads. */
+    EntityLexicon lexicon() {
+        return lexicon;
+    }
+
     /** The name without possessive and without leading honorifics or role titles. */
     String core(String mention) {
         String s = POSSESSIVE.matcher(mention.strip()).replaceAll("");
@@ -156,13 +169,16 @@ final class CandidateFinder {
                     continue;
                 }
                 NamedSpan s = trim(raw, text);
-                s = withoutHonorific(afterPlaceAndTitle(partyDesignation(s, text), text), text);
+                s = withoutHonorific(afterTitleAndPlace(afterPlaceAndTitle(partyDesignation(s, text), text), text),
+                        text);
                 s = typeByItsHead(placeByItsHead(withFirstName(withNickname(withSuffix(withParticles(s, text), text),
                         text), text)));
+                s = withNumber(s, text);
                 if (s == null || s.field() != field || Titles.kindOf(s.text()).isPresent() || partOfTitle(s, text)
                         || s.text().chars().noneMatch(Character::isUpperCase)
                         || s.type() == EntityType.PERSON && lexicon.feasts().contains(s.text())
-                        || lexicon.generic().contains(s.text()) || PLURAL_ACRONYM.matcher(s.text()).matches()) {
+                        || lexicon.generic().contains(s.text()) || PLURAL_ACRONYM.matcher(s.text()).matches()
+                        || portfolio(s, text)) {
                     continue;
                 }
                 merge(merged, s, text);
@@ -190,6 +206,18 @@ final class CandidateFinder {
                 gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), EntityType.ORGANIZATION,
                         null, MentionKind.NAME, List.of(), null, FOREIGN_BODY));
                 continue;
+            }
+            if (first instanceof KbPerson p) {
+                // an alias written with its title ("Crown Prince X bin Y"): the title stays out of the name mention
+                // when what follows it is the person's name too (not "Sultan" as a first name)
+                Matcher h = leadingHonorifics.matcher(text.substring(start, m.end()));
+                if (h.find()) {
+                    String rest = Names.fold(text.substring(start + h.end(), m.end()));
+                    if (Names.fold(p.name()).equals(rest) || p.aliases().stream().anyMatch(a -> Names.fold(a)
+                            .equals(rest))) {
+                        start += h.end();
+                    }
+                }
             }
             gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), typeOf(first),
                     m.values().size() == 1 ? first : null, MentionKind.NAME, m.values(), null, GAZETTEER));
@@ -295,6 +323,15 @@ final class CandidateFinder {
         return Math.min(i, text.length() - 1);
     }
 
+    /**
+     * "Commissioner for Fisheries, Ports and Oceans": the portfolio after an office and "for" names a field of
+     * government, not a body.
+     */
+    private boolean portfolio(NamedSpan s, String text) {
+        return s.type() == EntityType.ORGANIZATION && s.field() != null && s.start() <= text.length()
+                && portfolioBefore.matcher(text.substring(Math.max(0, s.start() - 40), s.start())).find();
+    }
+
     /** "US Defence" in "US Defence Secretary": an organisation-looking span that is the start of a role title. */
     private boolean partOfTitle(NamedSpan s, String text) {
         return s.type() == EntityType.ORGANIZATION && titleHead.matcher(text.substring(s.end())).find();
@@ -338,13 +375,27 @@ final class CandidateFinder {
         if (s == null || !s.text().contains(" ")) {
             return s;
         }
-        String last = s.text().substring(s.text().lastIndexOf(' ') + 1);
-        String type = lexicon.nameHeads().get(last);
+        int lastSpace = s.text().lastIndexOf(' ');
+        int secondLast = s.text().lastIndexOf(' ', lastSpace - 1);
+        String type = secondLast > 0 ? lexicon.nameHeads().get(s.text().substring(secondLast + 1)) : null;
+        if (type == null) {
+            type = lexicon.nameHeads().get(s.text().substring(lastSpace + 1));
+        }
+        if (type != null && type.equals(HOST)) {
+            // "The Ana Ruiz Show": the host is a person when the recogniser saw one; the programme is no entity
+            String host = s.text().substring(0, lastSpace).strip();
+            return s.type() == EntityType.PERSON && host.contains(" ") && s.field() != null
+                    ? new NamedSpan(s.field(), s.start(), s.start() + host.length(), host, EntityType.PERSON)
+                    : new NamedSpan(s.field(), s.start(), s.end(), s.text(), EntityType.MISC);
+        }
         if (type == null || s.type().name().equals(type)) {
             return s;
         }
         return new NamedSpan(s.field(), s.start(), s.end(), s.text(), EntityType.valueOf(type));
     }
+
+    /** The name-heads type of a programme named after its host. */
+    private static final String HOST = "HOST";
 
     /** A name the recogniser calls a person or body but whose last word makes it a place ("Dolmabahçe Palace"). */
     private NamedSpan placeByItsHead(NamedSpan s) {
@@ -389,6 +440,25 @@ final class CandidateFinder {
             end += m.end();
         }
         return end == s.end() ? s : new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
+    }
+
+    /** A one- or two-digit number after a body's name, not a measure or a date: "Radio 4", "Channel 5". */
+    private static final Pattern NUMBER_AFTER = Pattern.compile("^ \\d{1,2}(?![\\d%.,:/-]\\d|[\\d%\\p{L}])");
+    /** The last word of a name that a number may continue: capitalised, not an acronym. */
+    private static final Pattern NUMBERED_WORD = Pattern.compile("\\s\\p{Lu}\\p{Ll}+$");
+
+    /** "BBC Radio 4", "Channel 5 News" cut before the number: the number belongs to the body's name. */
+    private static NamedSpan withNumber(NamedSpan s, String text) {
+        if (s == null || s.type() != EntityType.ORGANIZATION || s.field() == null || s.end() > text.length()
+                || !NUMBERED_WORD.matcher(s.text()).find()) {
+            return s;
+        }
+        Matcher m = NUMBER_AFTER.matcher(text.substring(s.end(), Math.min(text.length(), s.end() + 6)));
+        if (!m.find()) {
+            return s;
+        }
+        int end = s.end() + m.end();
+        return new NamedSpan(s.field(), s.start(), end, text.substring(s.start(), end), s.type());
     }
 
     /** "Robert Smith Jr.": a generational suffix after a person's name is part of it. */
@@ -437,6 +507,35 @@ final class CandidateFinder {
         return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), EntityType.PERSON);
     }
 
+    /**
+     * "US Ambassador to Japan Ana Costa" tagged as one span of any type: after a title, "to/for/of/in" and a country,
+     * the rest is a person's name (the country is left to the gazetteer).
+     */
+    private NamedSpan afterTitleAndPlace(NamedSpan s, String text) {
+        if (s == null || s.field() == null || s.end() > text.length()) {
+            return s;
+        }
+        Matcher m = titleToPlace.matcher(s.text());
+        if (!m.find()) {
+            return s;
+        }
+        String rest = s.text().substring(m.end());
+        int space = -1;
+        for (int words = 1; words <= 3; words++) {
+            space = rest.indexOf(' ', space + 1);
+            if (space < 0) {
+                return s;
+            }
+            String place = rest.substring(0, space);
+            String name = rest.substring(space + 1);
+            if (kb.countryNamed(place).isPresent() && NAME_ONLY.matcher(name).matches()) {
+                int start = s.start() + m.end() + space + 1;
+                return new NamedSpan(s.field(), start, s.end(), text.substring(start, s.end()), EntityType.PERSON);
+            }
+        }
+        return s;
+    }
+
     /** Two to four capitalised words, with name particles between them: what is left of "Place Title Name". */
     private static final Pattern NAME_ONLY = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Ll}{1,4}\\s+)?"
             + "\\p{Lu}[\\p{L}.'’-]*){1,3}");
@@ -466,6 +565,12 @@ final class CandidateFinder {
         String name = m.name();
         boolean acronym = name.length() <= 5 && name.equals(name.toUpperCase(Locale.ROOT));
         if (!Character.isUpperCase(name.charAt(0)) && !name.toLowerCase(Locale.ROOT).startsWith("the ")) {
+            return false;
+        }
+        List<String> written = m.values().stream().flatMap(v -> Stream.concat(Stream.of(v.name()),
+                v.aliases().stream())).filter(a -> a.equalsIgnoreCase(name)).toList();
+        if (!acronym && !written.isEmpty() && written.stream().allMatch(a -> a.equals(a.toUpperCase(Locale.ROOT)))) {
+            // "Ice" opening a sentence is not the agency "ICE": a name known only in capitals must be written so
             return false;
         }
         if (acronym) {

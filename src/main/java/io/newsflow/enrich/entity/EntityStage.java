@@ -104,6 +104,7 @@ public final class EntityStage implements Stage {
             clusters.add(c);
         }
         clusters.mergeAcronyms(document);
+        clusters.dropAbbreviatedTerms(document);
         clusters.mergeBodyNames();
         titles.resolve(document, clusters);
         List<Salience.Ranked> ranked = salience.ranked(document, clusters.all(), date);

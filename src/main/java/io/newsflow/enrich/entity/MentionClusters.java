@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,7 +67,7 @@ final class MentionClusters {
         if (core.isEmpty()) {
             return;
         }
-        KbEntry kbEntry = c.kb() != null ? c.kb() : pick(c.kbOptions());
+        KbEntry kbEntry = c.kb() != null ? c.kb() : pick(c.kbOptions(), core);
         boolean linkable = !c.rule().equals(CandidateFinder.FOREIGN_BODY);
         if (kbEntry == null && c.type() != EntityType.PERSON && linkable) {
             kbEntry = kb.countryNamed(core).orElse(null);
@@ -133,6 +134,42 @@ final class MentionClusters {
             all.remove(drop);
             i = Math.min(i, all.size());
         }
+    }
+
+    /** "… storage (CCS)", "… deal, known as the JCPOA": an acronym introduced after a lower-case term. */
+    private static final Pattern TERM_BEFORE = Pattern.compile("(\\p{Ll}[\\p{Ll}-]*)(?:\\s*\\(|,?\\s+known\\s+as\\s+"
+            + "(?:the\\s+)?)$");
+
+    /**
+     * An acronym outside the knowledge base that the article introduces after a lower-case term ("carbon capture and
+     * storage (CCS)", "the 2015 nuclear deal, known as the JCPOA") abbreviates a thing, not a body: its cluster is
+     * dropped, unless the term ends with a body's head word ("the ruling party (PFP)").
+     */
+    void dropAbbreviatedTerms(Document doc) {
+        java.util.Set<String> terms = new java.util.HashSet<>();
+        for (Cluster c : all) {
+            if (c.kb == null && c.type != EntityType.PERSON && !c.names.isEmpty()
+                    && c.names.stream().allMatch(n -> ACRONYM.matcher(n).matches())
+                    && c.mentions.stream().anyMatch(m -> abbreviatesTerm(doc.text(m.field()), m))) {
+                terms.addAll(c.names);
+            }
+        }
+        // every type the recogniser gave the acronym elsewhere in the article goes too
+        all.removeIf(c -> c.kb == null && c.type != EntityType.PERSON && !c.names.isEmpty()
+                && terms.containsAll(c.names));
+    }
+
+    private boolean abbreviatesTerm(String text, Document.Mention m) {
+        Matcher t = TERM_BEFORE.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
+        if (!t.find()) {
+            return false;
+        }
+        boolean parenthesised = t.group().endsWith("(");
+        if (parenthesised && !text.startsWith(")", m.end())) {
+            return false;
+        }
+        String word = t.group(1);
+        return names.lexicon().nameHeads().keySet().stream().noneMatch(h -> h.equalsIgnoreCase(word));
     }
 
     /**
@@ -214,13 +251,25 @@ final class MentionClusters {
             }
             for (String w : wholeNames) {
                 String b = Names.fold(w).replaceFirst("^the ", "");
-                if (b.length() > a.length() && (b.endsWith(" " + a) || b.startsWith(a + " of "))
+                if (b.length() > a.length() && (b.endsWith(" " + a) || b.startsWith(a + " of ") || inverted(a, b))
                         || sameNameSpelledOtherwise(a, b) && words(a).size() == words(b).size()) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * "Coastal League Assembly" and "Assembly of Mayors of the Coastal League": a body name "Q H" and a longer one
+     * that starts with its head word ("H of …") and ends with its qualifier ("… of [the] Q").
+     */
+    private static boolean inverted(String shorter, String longer) {
+        int space = shorter.lastIndexOf(' ');
+        String head = shorter.substring(space + 1);
+        String qualifier = shorter.substring(0, space);
+        return longer.startsWith(head + " of ")
+                && (longer.endsWith(" of " + qualifier) || longer.endsWith(" of the " + qualifier));
     }
 
     /** The non-person cluster one of whose mentions ends right before "(" and this acronym's mention. */
@@ -289,8 +338,12 @@ final class MentionClusters {
         return out.toString();
     }
 
-    /** Of several knowledge-base entries for one name: the one person serving on the date, or one already linked. */
-    private KbEntry pick(List<KbEntry> options) {
+    /**
+     * Of several knowledge-base entries for one name: the one person serving on the date, or one already linked, or
+     * else the one organisation or place among them when no person of the article bears the name ("Meta" the company,
+     * not a former office-holder whose surname it is).
+     */
+    private KbEntry pick(List<KbEntry> options, String core) {
         if (options.isEmpty()) {
             return null;
         }
@@ -303,6 +356,10 @@ final class MentionClusters {
             if (c.kb != null && options.contains(c.kb)) {
                 return c.kb;
             }
+        }
+        List<KbEntry> notPersons = options.stream().filter(o -> o.category() != KbEntry.Category.PERSON).toList();
+        if (serving.isEmpty() && notPersons.size() == 1 && personCluster(core) == null) {
+            return notPersons.get(0);
         }
         return null;
     }
@@ -382,7 +439,7 @@ final class MentionClusters {
                 if (fn.equals(folded) || !folded.contains(" ") && ((" " + fn + " ").contains(" " + folded + " ")
                         || fn.contains(" ") && words(n).containsAll(words(core)))
                         || Character.isLowerCase(core.charAt(0)) && fn.endsWith(" " + folded)
-                        || surnameWithParticle(n, core)) {
+                        || surnameWithParticle(n, core) || clippedSurname(core, n)) {
                     return c;
                 }
             }
@@ -421,6 +478,20 @@ final class MentionClusters {
         int from = full.size() - end.size();
         return full.subList(from, full.size()).equals(end) && !original[from].isEmpty()
                 && Character.isLowerCase(original[from].charAt(0));
+    }
+
+    /**
+     * A one-word nickname clipped from the surname of a full name: "Zuck" for "Mark Zuckerberg" (four letters or more,
+     * the surname at least three letters longer).
+     */
+    static boolean clippedSurname(String word, String fullName) {
+        if (word.contains(" ") || word.length() < 4 || !fullName.contains(" ")) {
+            return false;
+        }
+        List<String> full = words(fullName);
+        String surname = full.get(full.size() - 1);
+        String w = Names.fold(word);
+        return surname.startsWith(w) && surname.length() >= w.length() + 3;
     }
 
     /** The folded words of a name, split at spaces and hyphens ("Abdel-Fattah el-Sisi" → abdel fattah el sisi). */
@@ -520,7 +591,7 @@ final class MentionClusters {
             Cluster c = all.get(i);
             if (c != full && c.kb == null && c.type == EntityType.PERSON && !c.names.isEmpty()
                     && c.names.stream().allMatch(n -> !n.contains(" ") && parts.contains(Names.fold(n))
-                    || surnameWithParticle(fullName, n))) {
+                    || surnameWithParticle(fullName, n) || clippedSurname(n, fullName))) {
                 full.mentions.addAll(c.mentions);
                 full.names.addAll(c.names);
                 full.rules.add(SAME_PERSON);
@@ -538,15 +609,42 @@ final class MentionClusters {
         return null;
     }
 
-    /** The cluster of a knowledge-base person, created (with the rule that linked it) when absent. */
+    /**
+     * The cluster of a knowledge-base person, created (with the rule that linked it) when absent; a person the article
+     * names with the holder's full name spelled otherwise ("Mahmoud" for the knowledge base's "Mahamoud") is that
+     * holder.
+     */
     Cluster ofPerson(KbPerson person, String rule) {
         Cluster cluster = find(person.id());
+        if (cluster == null) {
+            cluster = spelledOtherwise(person.name());
+            if (cluster != null) {
+                cluster.rules.add(rule);
+                cluster.rules.add(SPELLING_VARIANT);
+                return cluster;
+            }
+        }
         if (cluster == null) {
             cluster = new Cluster(person.id(), EntityType.PERSON, person);
             all.add(cluster);
         }
         cluster.rules.add(rule);
         return cluster;
+    }
+
+    /** The one person cluster with a full name (own or linked) that is {@code name} spelled otherwise, or null. */
+    private Cluster spelledOtherwise(String name) {
+        Cluster found = null;
+        for (Cluster c : all) {
+            if (c.type == EntityType.PERSON && (c.names.stream().anyMatch(n -> sameNameSpelledOtherwise(n, name))
+                    || c.person() != null && sameNameSpelledOtherwise(c.person().name(), name))) {
+                if (found != null) {
+                    return null;
+                }
+                found = c;
+            }
+        }
+        return found;
     }
 
     /** Whether a person's mention overlaps the span. */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class RoleReader {
 
-    private static final Pattern FORMER = Pattern.compile("(?i)\\b(?:former|ex-)");
+    /** Before an office: its holder held it once ("former", "ex-", "then-President X"), not now. */
+    private static final Pattern FORMER = Pattern.compile("(?i)\\b(?:former|ex-|then-)");
 
     private final KnowledgeBase kb;
     private final Set<String> openers;

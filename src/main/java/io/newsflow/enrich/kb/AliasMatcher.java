@@ -123,7 +123,10 @@ public final class AliasMatcher<T> {
         return i >= 0 ? gotoTargets[state][i] : -1;
     }
 
-    /** Leftmost-longest, non-overlapping matches at word boundaries, in text order. */
+    /**
+     * Leftmost-longest, non-overlapping matches at word boundaries, in text order; a leading "the " does not count
+     * towards leftmost.
+     */
     public List<Match<T>> find(String text) {
         List<int[]> raw = new ArrayList<>();
         int state = 0;
@@ -142,7 +145,10 @@ public final class AliasMatcher<T> {
                 }
             }
         }
-        raw.sort(Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> -(m[1] - m[0])));
+        // a name written with its article ("the United Nations") never hides a longer name right after the article
+        // ("the United Nations High Commissioner for Refugees"): matches are ordered by where the name itself starts
+        raw.sort(Comparator.<int[]>comparingInt(m -> m[0] + (text.regionMatches(true, m[0], "the ", 0, 4) ? 4 : 0))
+                .thenComparingInt(m -> -(m[1] - m[0])));
         List<Match<T>> result = new ArrayList<>();
         int covered = 0;
         for (int[] m : raw) {

@@ -44,6 +44,10 @@ public final class AttributionRules {
     public static final String BEFORE_NAME_VERB = "quote.before.name-verb";
     /** "He said: “…”". */
     public static final String BEFORE_PRONOUN_VERB = "quote.before.pronoun-verb";
+    /** "“…,” the veteran diplomat said": a description of a person named before, resolved like "he". */
+    public static final String AFTER_DESCRIPTION_VERB = "quote.after.description-verb";
+    /** "The French politician said: “…”": a description of a person named before, resolved like "she". */
+    public static final String BEFORE_DESCRIPTION_VERB = "quote.before.description-verb";
     /** A quote without attribution that continues the previous quote's speaker. */
     public static final String CONTINUES_PREVIOUS = "quote.continues-previous";
     /** "X praised the “…”": the subject of the sentence around the quote. */
@@ -56,12 +60,14 @@ public final class AttributionRules {
             AttributionRule.of(AFTER_NAME_VERB, AttributionRules::afterNameVerb),
             AttributionRule.of(AFTER_PRONOUN_VERB, AttributionRules::afterPronounVerb),
             AttributionRule.of(AFTER_BODY_REFERENCE, AttributionRules::afterBodyReference),
+            AttributionRule.of(AFTER_DESCRIPTION_VERB, AttributionRules::afterDescriptionVerb),
             AttributionRule.of(AFTER_LATE_ATTRIBUTION, AttributionRules::afterLateAttribution),
             AttributionRule.of(AFTER_QUOTED_AS_SAYING, AttributionRules::afterQuotedAsSaying),
             AttributionRule.of(BEFORE_ACCORDING_TO, AttributionRules::beforeAccordingTo),
             AttributionRule.of(BEFORE_PARTICIPLE_SUBJECT, AttributionRules::beforeParticipleSubject),
             AttributionRule.of(BEFORE_NAME_VERB, AttributionRules::beforeNameVerb),
             AttributionRule.of(BEFORE_PRONOUN_VERB, AttributionRules::beforePronounVerb),
+            AttributionRule.of(BEFORE_DESCRIPTION_VERB, AttributionRules::beforeDescriptionVerb),
             AttributionRule.of(CONTINUES_PREVIOUS, AttributionRules::continuesPrevious),
             AttributionRule.of(PREVIOUS_SENTENCE_SUBJECT, AttributionRules::previousSentenceSubject),
             AttributionRule.of(SENTENCE_SUBJECT, AttributionRules::sentenceSubjectRule));
@@ -91,6 +97,10 @@ public final class AttributionRules {
     private static final Pattern ELIDED_SUBJECT = Pattern.compile("[”\"’]?,?\\s+(?:and|but)\\s+(?:\\p{Ll}+ly\\s+|also\\s+)?$");
     /** "“…,” the agency quoted him as saying": the person quoted. */
     private static final Pattern QUOTED_AS_SAYING = Pattern.compile("\\bquoted\\s+(.{1,60}?)\\s+as\\s+saying\\b");
+    /** A definite description: "the", up to three modifiers, then the head noun (group 1). */
+    private static final Pattern DESCRIPTION = Pattern.compile("(?:[Tt]he)\\s+(?:[\\p{L}\\d'’-]+\\s+){0,3}?(\\p{Ll}+)");
+    /** A coordinating word or a semicolon that may start a new clause with its own subject. */
+    private static final Pattern CLAUSE_JOIN = Pattern.compile("\\s(?:and|but|while|whereas)\\s+\\p{Lu}|;");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(", while |; |, but | while | whereas ");
     /** Between a name and its verb: nothing, or an adverb ("Guterres later described", "X on Tuesday said"). */
     private static final Pattern ADVERBIAL_GAP = Pattern.compile("\\s*(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+|"
@@ -199,7 +209,22 @@ public final class AttributionRules {
             }
             String tail = TRAILING_COLON.matcher(text.substring(cueEnd, open)).replaceFirst("");
             if (tail.length() <= 60 && tail.chars().noneMatch(ch -> QUOTE_CHARS.indexOf(ch) >= 0)) {
-                return new BeforeCue(start, t.start(), according, text.substring(t.start(), open).strip());
+                BeforeCue cue = new BeforeCue(start, t.start(), according, text.substring(t.start(), open).strip());
+                // "… Canada announced new tariffs and China vowed “…”": a later cue of its own clause is closer
+                BeforeCue closer = CLAUSE_JOIN.matcher(tail).find() ? laterCue(c, i + 1, open, start) : null;
+                return closer != null ? closer : cue;
+            }
+        }
+        return null;
+    }
+
+    /** "… and China vowed": a speech verb after a coordinating word, with its own subject in between. */
+    private static BeforeCue laterCue(QuoteContext c, int from, int open, int sentenceStart) {
+        for (int i = from; i < c.layer().tokens().size() && c.token(i).end() <= open; i++) {
+            if (c.verbs().isSpeech(c.layer(), i) && !participle(c, i)
+                    && CLAUSE_JOIN.matcher(c.text().substring(c.token(from).start(), c.token(i).start())).find()) {
+                return new BeforeCue(sentenceStart, c.token(i).start(), false,
+                        c.text().substring(c.token(i).start(), open).strip());
             }
         }
         return null;
@@ -260,6 +285,11 @@ public final class AttributionRules {
         SpeakerVerb s = speakerVerb(c);
         if (s == null || !PRONOUN.matcher(s.who()).find()) {
             return Optional.empty();
+        }
+        if (c.nextParagraph() && c.previousSpeaker() != null && c.previousSpeaker().type() == EntityType.PERSON) {
+            // "“…,” the office quoted him as saying, with A and B present. ¶ “…,” he stressed.": the pronoun
+            // opening the next paragraph's attribution continues the person just quoted, not the others named
+            return Optional.of(new Attribution(c.previousSpeaker(), c.token(s.verb()).text()));
         }
         return found(c.pronounReferent(c.span().open()), c.token(s.verb()).text());
     }
@@ -405,6 +435,33 @@ public final class AttributionRules {
             return Optional.empty();
         }
         return found(c.pronounReferent(b.sentenceStart()), b.cue());
+    }
+
+    static Optional<Attribution> afterDescriptionVerb(QuoteContext c) {
+        SpeakerVerb s = speakerVerb(c);
+        if (s == null || !describesPerson(c, s.who()) || c.firstMentionIn(s.whoStart(), s.whoEnd()) != null) {
+            return Optional.empty();
+        }
+        return found(c.pronounReferent(c.span().open()), c.token(s.verb()).text());
+    }
+
+    static Optional<Attribution> beforeDescriptionVerb(QuoteContext c) {
+        BeforeCue b = beforeCue(c);
+        if (b == null || b.according()) {
+            return Optional.empty();
+        }
+        int clauseStart = clauseStart(c, b.sentenceStart(), b.cueStart());
+        if (!describesPerson(c, c.text().substring(clauseStart, b.cueStart()).strip())
+                || c.firstMentionIn(clauseStart, b.cueStart()) != null) {
+            return Optional.empty();
+        }
+        return found(c.pronounReferent(b.sentenceStart()), dropTrailingPunct(b.cue()));
+    }
+
+    /** "the French politician", "The 70-year-old veteran": "the", up to three modifiers, a person noun. */
+    private static boolean describesPerson(QuoteContext c, String who) {
+        Matcher m = DESCRIPTION.matcher(who);
+        return m.matches() && c.verbs().isPersonNoun(m.group(1));
     }
 
     static Optional<Attribution> continuesPrevious(QuoteContext c) {

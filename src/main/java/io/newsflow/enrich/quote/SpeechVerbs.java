@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The speech-verb lexicon ({@code lexicon/speech-verbs.tsv}) as a token test: a token is a speech verb when its lemma
  * is listed and it is used as a verb (tagged VB*, or a noun-tagged form such as "says" not led by a determiner or
- * possessive). Immutable and thread-safe.
+ * possessive); and the nouns that describe an already named speaker ({@code lexicon/person-nouns.tsv}). Immutable
+ * and thread-safe.
  */
 public final class SpeechVerbs {
 
@@ -19,12 +20,17 @@ public final class SpeechVerbs {
     public static final String TABLE = "speech-verbs";
     private static final Set<String> NOUN_LEADERS = Set.of("DT", "PRP$", "POS", "JJ", "IN", "CD");
 
+    /** Name of the table of nouns that describe an already named speaker. */
+    public static final String PERSON_NOUNS = "person-nouns";
+
     private final Set<String> speech;
     private final Set<String> reporting;
+    private final Set<String> personNouns;
 
-    private SpeechVerbs(Set<String> speech, Set<String> reporting) {
+    private SpeechVerbs(Set<String> speech, Set<String> reporting, Set<String> personNouns) {
         this.speech = Set.copyOf(speech);
         this.reporting = Set.copyOf(reporting);
+        this.personNouns = Set.copyOf(personNouns);
     }
 
     /** Reads the table {@value #TABLE} of {@code lexicons}. */
@@ -38,7 +44,16 @@ public final class SpeechVerbs {
                 speech.add(lemma);
             }
         }
-        return new SpeechVerbs(speech, reporting);
+        Set<String> personNouns = new HashSet<>();
+        for (LexiconTable.Row r : lexicons.table(PERSON_NOUNS).rows()) {
+            personNouns.add(r.get("word").toLowerCase(Locale.ROOT));
+        }
+        return new SpeechVerbs(speech, reporting, personNouns);
+    }
+
+    /** Whether {@code word} describes an already named person ("politician" in "the French politician said"). */
+    public boolean isPersonNoun(String word) {
+        return personNouns.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /** Whether token {@code i} of {@code layer} is a verb of class speech ("said", "stressing", "insists"). */
