@@ -79,6 +79,11 @@ final class KafkaOptions {
             description = "Largest accepted article body in characters. Default: ${DEFAULT-VALUE}.")
     int maxBodyChars;
 
+    @Option(names = "--max-body-bytes", defaultValue = "" + PipelineConfig.DEFAULT_MAX_BODY_BYTES,
+            description = "Largest accepted article body in bytes of its UTF-8 encoding (CJK text takes 3 bytes a "
+                    + "character, emoji 4). Default: ${DEFAULT-VALUE}.")
+    int maxBodyBytes;
+
     @Option(names = "--stage-deadline", defaultValue = "PT10S",
             description = "Longest one enrichment stage may take on one article (ISO-8601 duration); a slower article "
                     + "is dead-lettered with reason deadline-exceeded. Default: ${DEFAULT-VALUE}.")
@@ -120,6 +125,7 @@ final class KafkaOptions {
     PipelineConfig pipelineConfig() {
         return new PipelineConfig(topics(), dedupRetention, maxBodyChars, PipelineConfig.DEFAULT_MAX_TITLE_CHARS,
                 PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current())
+                .withMaxBodyBytes(maxBodyBytes)
                 .withStageDeadline(stageDeadline)
                 .withNearDuplicateThreshold(nearDuplicateThreshold)
                 .withEnrichmentPartitions(partitions);

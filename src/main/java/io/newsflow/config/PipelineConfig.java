@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param topics topic names
  * @param dedupRetention how long an article id or body hash is remembered for de-duplication
- * @param maxBodyChars largest accepted body, in characters, before normalisation
+ * @param maxBodyChars largest accepted body, in characters (UTF-16 code units), before normalisation
+ * @param maxBodyBytes largest accepted body, in bytes of its UTF-8 encoding, before normalisation
  * @param maxTitleChars largest accepted title, in characters
  * @param maxRecordBytes largest accepted input record value, in bytes
  * @param pipelineVersion version stamped into processing metadata and dead-letter headers
@@ -19,12 +20,19 @@ import java.util.Objects;
  * @param enrichmentPartitions partitions of the repartition topic that spreads articles from the single-partition
  *                             near-duplicate index back over the enrichment tasks
  */
-public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
-                             int maxRecordBytes, String pipelineVersion, Duration stageDeadline,
+public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxBodyBytes,
+                             int maxTitleChars, int maxRecordBytes, String pipelineVersion, Duration stageDeadline,
                              double nearDuplicateThreshold, int enrichmentPartitions) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
     public static final int DEFAULT_MAX_BODY_CHARS = 200_000;
+    /**
+     * Half the input record limit: every body within {@link #DEFAULT_MAX_BODY_CHARS} in a script of at most two
+     * UTF-8 bytes per character (Latin, Cyrillic, Greek, Arabic, Hebrew: at most 400,000 bytes) passes, a CJK body
+     * (three bytes per character) up to about 174,000 characters, and the enriched record (body plus annotations)
+     * stays well under the 1 MiB {@code max.message.bytes} an output topic has by default.
+     */
+    public static final int DEFAULT_MAX_BODY_BYTES = 512 * 1024;
     public static final int DEFAULT_MAX_TITLE_CHARS = 1_000;
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
     /** Default {@link #stageDeadline()}; see the README's Reliability section for the measurements behind it. */
@@ -40,7 +48,7 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
         if (dedupRetention.isNegative() || dedupRetention.isZero()) {
             throw new IllegalArgumentException("dedupRetention must be positive: " + dedupRetention);
         }
-        if (maxBodyChars <= 0 || maxTitleChars <= 0 || maxRecordBytes <= 0) {
+        if (maxBodyChars <= 0 || maxBodyBytes <= 0 || maxTitleChars <= 0 || maxRecordBytes <= 0) {
             throw new IllegalArgumentException("size limits must be positive");
         }
         Objects.requireNonNull(stageDeadline, "stageDeadline");
@@ -55,28 +63,38 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
         }
     }
 
-    /** Settings with the default stage deadline, near-duplicate threshold and enrichment partitions. */
+    /**
+     * Settings with the default body limit in bytes, stage deadline, near-duplicate threshold and enrichment
+     * partitions.
+     */
     public PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxTitleChars,
                           int maxRecordBytes, String pipelineVersion) {
-        this(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes, pipelineVersion,
+        this(topics, dedupRetention, maxBodyChars, DEFAULT_MAX_BODY_BYTES, maxTitleChars, maxRecordBytes,
+                pipelineVersion,
                 DEFAULT_STAGE_DEADLINE, DEFAULT_NEAR_DUPLICATE_THRESHOLD, DEFAULT_ENRICHMENT_PARTITIONS);
+    }
+
+    /** A copy with another body limit in UTF-8 bytes. */
+    public PipelineConfig withMaxBodyBytes(int bytes) {
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, bytes, maxTitleChars, maxRecordBytes,
+                pipelineVersion, stageDeadline, nearDuplicateThreshold, enrichmentPartitions);
     }
 
     /** A copy with another stage deadline. */
     public PipelineConfig withStageDeadline(Duration deadline) {
-        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxBodyBytes, maxTitleChars, maxRecordBytes,
                 pipelineVersion, deadline, nearDuplicateThreshold, enrichmentPartitions);
     }
 
     /** A copy with another near-duplicate threshold. */
     public PipelineConfig withNearDuplicateThreshold(double threshold) {
-        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxBodyBytes, maxTitleChars, maxRecordBytes,
                 pipelineVersion, stageDeadline, threshold, enrichmentPartitions);
     }
 
     /** A copy with another number of enrichment partitions. */
     public PipelineConfig withEnrichmentPartitions(int partitions) {
-        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxTitleChars, maxRecordBytes,
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxBodyBytes, maxTitleChars, maxRecordBytes,
                 pipelineVersion, stageDeadline, nearDuplicateThreshold, partitions);
     }
 
