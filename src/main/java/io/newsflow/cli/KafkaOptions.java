@@ -84,6 +84,11 @@ final class KafkaOptions {
                     + "character, emoji 4). Default: ${DEFAULT-VALUE}.")
     int maxBodyBytes;
 
+    @Option(names = "--max-enriched-record-bytes", defaultValue = "" + PipelineConfig.DEFAULT_MAX_ENRICHED_RECORD_BYTES,
+            description = "Largest enriched record sent (before compression); a larger one is dead-lettered. `run` "
+                    + "lowers it to the enriched topic's max.message.bytes when that is smaller. Default: ${DEFAULT-VALUE}.")
+    int maxEnrichedRecordBytes;
+
     @Option(names = "--stage-deadline", defaultValue = "PT10S",
             description = "Longest one enrichment stage may take on one article (ISO-8601 duration); a slower article "
                     + "is dead-lettered with reason deadline-exceeded. Default: ${DEFAULT-VALUE}.")
@@ -126,6 +131,7 @@ final class KafkaOptions {
         return new PipelineConfig(topics(), dedupRetention, maxBodyChars, PipelineConfig.DEFAULT_MAX_TITLE_CHARS,
                 PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current())
                 .withMaxBodyBytes(maxBodyBytes)
+                .withMaxEnrichedRecordBytes(maxEnrichedRecordBytes)
                 .withStageDeadline(stageDeadline)
                 .withNearDuplicateThreshold(nearDuplicateThreshold)
                 .withEnrichmentPartitions(partitions);

@@ -19,10 +19,13 @@ import java.util.Objects;
  *                               an earlier one (see {@code io.newsflow.dedup.NearDuplicateDetector})
  * @param enrichmentPartitions partitions of the repartition topic that spreads articles from the single-partition
  *                             near-duplicate index back over the enrichment tasks
+ * @param maxEnrichedRecordBytes the enriched topic's {@code max.message.bytes}: an enriched record that would not fit
+ *                               (serialised value and key plus framing, before compression) is dead-lettered
+ *                               instead of being sent
  */
 public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBodyChars, int maxBodyBytes,
                              int maxTitleChars, int maxRecordBytes, String pipelineVersion, Duration stageDeadline,
-                             double nearDuplicateThreshold, int enrichmentPartitions) {
+                             double nearDuplicateThreshold, int enrichmentPartitions, int maxEnrichedRecordBytes) {
 
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
     public static final int DEFAULT_MAX_BODY_CHARS = 200_000;
@@ -40,6 +43,8 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
     /** Measured on the hand-written evaluation set; see the README's near-duplicate section. */
     public static final double DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
     public static final int DEFAULT_ENRICHMENT_PARTITIONS = 3;
+    /** Kafka's default {@code max.message.bytes} of a topic (1 MiB plus the 12-byte log overhead). */
+    public static final int DEFAULT_MAX_ENRICHED_RECORD_BYTES = 1_048_588;
 
     public PipelineConfig {
         Objects.requireNonNull(topics, "topics");
@@ -61,6 +66,9 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
         if (enrichmentPartitions < 1) {
             throw new IllegalArgumentException("enrichment partitions must be positive: " + enrichmentPartitions);
         }
+        if (maxEnrichedRecordBytes <= 0) {
+            throw new IllegalArgumentException("max enriched record bytes must be positive: " + maxEnrichedRecordBytes);
+        }
     }
 
     /**
@@ -71,31 +79,38 @@ public record PipelineConfig(Topics topics, Duration dedupRetention, int maxBody
                           int maxRecordBytes, String pipelineVersion) {
         this(topics, dedupRetention, maxBodyChars, DEFAULT_MAX_BODY_BYTES, maxTitleChars, maxRecordBytes,
                 pipelineVersion,
-                DEFAULT_STAGE_DEADLINE, DEFAULT_NEAR_DUPLICATE_THRESHOLD, DEFAULT_ENRICHMENT_PARTITIONS);
+                DEFAULT_STAGE_DEADLINE, DEFAULT_NEAR_DUPLICATE_THRESHOLD, DEFAULT_ENRICHMENT_PARTITIONS,
+                DEFAULT_MAX_ENRICHED_RECORD_BYTES);
     }
 
     /** A copy with another body limit in UTF-8 bytes. */
     public PipelineConfig withMaxBodyBytes(int bytes) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, bytes, maxTitleChars, maxRecordBytes,
-                pipelineVersion, stageDeadline, nearDuplicateThreshold, enrichmentPartitions);
+                pipelineVersion, stageDeadline, nearDuplicateThreshold, enrichmentPartitions, maxEnrichedRecordBytes);
+    }
+
+    /** A copy with another limit for enriched records (the enriched topic's {@code max.message.bytes}). */
+    public PipelineConfig withMaxEnrichedRecordBytes(int bytes) {
+        return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxBodyBytes, maxTitleChars, maxRecordBytes,
+                pipelineVersion, stageDeadline, nearDuplicateThreshold, enrichmentPartitions, bytes);
     }
 
     /** A copy with another stage deadline. */
     public PipelineConfig withStageDeadline(Duration deadline) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxBodyBytes, maxTitleChars, maxRecordBytes,
-                pipelineVersion, deadline, nearDuplicateThreshold, enrichmentPartitions);
+                pipelineVersion, deadline, nearDuplicateThreshold, enrichmentPartitions, maxEnrichedRecordBytes);
     }
 
     /** A copy with another near-duplicate threshold. */
     public PipelineConfig withNearDuplicateThreshold(double threshold) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxBodyBytes, maxTitleChars, maxRecordBytes,
-                pipelineVersion, stageDeadline, threshold, enrichmentPartitions);
+                pipelineVersion, stageDeadline, threshold, enrichmentPartitions, maxEnrichedRecordBytes);
     }
 
     /** A copy with another number of enrichment partitions. */
     public PipelineConfig withEnrichmentPartitions(int partitions) {
         return new PipelineConfig(topics, dedupRetention, maxBodyChars, maxBodyBytes, maxTitleChars, maxRecordBytes,
-                pipelineVersion, stageDeadline, nearDuplicateThreshold, partitions);
+                pipelineVersion, stageDeadline, nearDuplicateThreshold, partitions, maxEnrichedRecordBytes);
     }
 
     /** Defaults with the given topics. */

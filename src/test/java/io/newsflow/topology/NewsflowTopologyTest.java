@@ -61,8 +61,12 @@ class NewsflowTopologyTest {
     private TestOutputTopic<String, byte[]> deadLetters;
 
     private void start(PipelineStages stages, Duration retention) {
+        start(stages, retention, PipelineConfig.DEFAULT_MAX_ENRICHED_RECORD_BYTES);
+    }
+
+    private void start(PipelineStages stages, Duration retention, int maxEnrichedRecordBytes) {
         PipelineConfig config = new PipelineConfig(topics, retention, 10_000, 200, 64 * 1024, "test")
-                .withMaxBodyBytes(20_000);
+                .withMaxBodyBytes(20_000).withMaxEnrichedRecordBytes(maxEnrichedRecordBytes);
         Topology topology = NewsflowTopology.build(config, stages, serdes, Clock.fixed(T0, ZoneOffset.UTC));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-test");
@@ -195,6 +199,24 @@ class NewsflowTopologyTest {
         assertThat(header(dl, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("body-too-large-bytes");
         assertThat(header(dl, DeadLetterHeaders.REASON)).contains("7700 characters").contains("limit 20000 bytes");
         assertThat(enriched.readValue().getId()).isEqualTo("a1");
+    }
+
+    @Test
+    void anEnrichedRecordTooLargeForTheEnrichedTopicIsDeadLetteredBeforeItIsSent() {
+        start(PipelineStages.standard(), Duration.ofDays(1), 6_000);
+        byte[] longer = bytes(article("L1", null, "t", (BODY + "\n").repeat(40)));
+        input.pipeInput("a1", bytes(article("a1", null, "t", BODY)));
+        input.pipeInput("L1", longer);
+        input.pipeInput("a2", bytes(article("a2", null, "t", BODY + "\nA second paragraph.")));
+
+        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getId).containsExactly("a1", "a2");
+        TestRecord<String, byte[]> dl = deadLetters.readRecord();
+        assertThat(dl.key()).isEqualTo("L1");
+        assertThat(dl.value()).isEqualTo(longer);
+        assertThat(header(dl, DeadLetterHeaders.STAGE)).isEqualTo("produce");
+        assertThat(header(dl, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("record-too-large");
+        assertThat(header(dl, DeadLetterHeaders.REASON)).contains(topics.enriched()).contains("max.message.bytes 6000");
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     @Test
