@@ -79,6 +79,16 @@ final class KafkaOptions {
             description = "Largest accepted article body in characters. Default: ${DEFAULT-VALUE}.")
     int maxBodyChars;
 
+    @Option(names = "--max-body-bytes", defaultValue = "" + PipelineConfig.DEFAULT_MAX_BODY_BYTES,
+            description = "Largest accepted article body in bytes of its UTF-8 encoding (CJK text takes 3 bytes a "
+                    + "character, emoji 4). Default: ${DEFAULT-VALUE}.")
+    int maxBodyBytes;
+
+    @Option(names = "--max-enriched-record-bytes", defaultValue = "" + PipelineConfig.DEFAULT_MAX_ENRICHED_RECORD_BYTES,
+            description = "Largest enriched record sent (before compression); a larger one is dead-lettered. `run` "
+                    + "lowers it to the enriched topic's max.message.bytes when that is smaller. Default: ${DEFAULT-VALUE}.")
+    int maxEnrichedRecordBytes;
+
     @Option(names = "--stage-deadline", defaultValue = "PT10S",
             description = "Longest one enrichment stage may take on one article (ISO-8601 duration); a slower article "
                     + "is dead-lettered with reason deadline-exceeded. Default: ${DEFAULT-VALUE}.")
@@ -128,6 +138,8 @@ final class KafkaOptions {
     PipelineConfig pipelineConfig() {
         return new PipelineConfig(topics(), dedupRetention, maxBodyChars, PipelineConfig.DEFAULT_MAX_TITLE_CHARS,
                 PipelineConfig.DEFAULT_MAX_RECORD_BYTES, Version.current())
+                .withMaxBodyBytes(maxBodyBytes)
+                .withMaxEnrichedRecordBytes(maxEnrichedRecordBytes)
                 .withStageDeadline(stageDeadline)
                 .withNearDuplicateThreshold(nearDuplicateThreshold)
                 .withEnrichmentPartitions(partitions)

@@ -1,14 +1,19 @@
 package io.newsflow.cli;
 
+import io.newsflow.broker.TopicCreator;
+import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.enrich.PipelineStages;
 import io.newsflow.app.NewsflowApp;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the pipeline, the alert tiers and the HTTP API until stopped (SIGTERM / Ctrl-C). Without --bootstrap-servers an embedded broker is started.")
 final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Mixin
     KafkaOptions kafka;
@@ -49,7 +56,16 @@ final class RunCommand implements Callable<Integer> {
                 cluster.ensureTopics(kafka.topics(), kafka.partitions, kafka.replicationFactor);
             }
             RuntimeConfig runtime = kafka.runtimeConfig().withBootstrapServers(cluster.bootstrapServers());
-            runner = NewsflowApp.start(new NewsflowApp.Settings(runtime, kafka.pipelineConfig(), stages,
+            PipelineConfig pipeline = kafka.pipelineConfig();
+            if (serve.role != NewsflowApp.Role.FAST_ALERTS) {
+                OptionalInt topicMax = TopicCreator.maxMessageBytes(cluster.clients(), kafka.topicEnriched);
+                if (topicMax.isPresent() && topicMax.getAsInt() < pipeline.maxEnrichedRecordBytes()) {
+                    LOG.info("enriched records over {} bytes (max.message.bytes of {}) will be dead-lettered",
+                            topicMax.getAsInt(), kafka.topicEnriched);
+                    pipeline = pipeline.withMaxEnrichedRecordBytes(topicMax.getAsInt());
+                }
+            }
+            runner = NewsflowApp.start(new NewsflowApp.Settings(runtime, pipeline, stages,
                     serve.alerting(enrichment.knowledgeBase()), kafka.serdes(), serve.httpHost,
                     serve.httpPort, serve.advertisedHost, Clock.systemUTC(), serve.role, serve.httpOptions()));
         } catch (RuntimeException e) {

@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * ({@code io.newsflow.schema.internal}: state stores, changelog and repartition topics) keep single-object encoding,
  * so internal topics do not appear as registry subjects and restoring state does not need the registry.
  *
+ * <p>The single-object readers of the internal records look a writer schema that is neither compiled nor released
+ * up by its fingerprint among the registered schemas ({@link RegistrySchemaStore}).
+ *
  * <p>A deserialisation failure caused by the registry being unreachable (I/O error or HTTP 5xx) is thrown as
  * {@link RegistryUnavailableException}, a {@link RetriableException}, and not as a {@link SerializationException}:
  * the record is not at fault and must not be dead-lettered.
@@ -60,6 +63,7 @@ public final class RegistrySerdeFactory implements SerdeFactory, AutoCloseable {
     private final Map<String, Object> overrides;
     private final Map<Class<?>, Serde<?>> serdes = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final SerdeFactory singleObject;
 
     /**
      * @param registryUrl the registry's base URL ({@code http://host:8080}); a URL that already names
@@ -76,6 +80,7 @@ public final class RegistrySerdeFactory implements SerdeFactory, AutoCloseable {
     public RegistrySerdeFactory(String registryUrl, Map<String, ?> overrides) {
         this.baseUrl = baseUrl(registryUrl);
         this.overrides = Map.copyOf(overrides);
+        this.singleObject = SerdeFactory.singleObject(new RegistrySchemaStore(baseUrl));
         AvroTrust.trustGeneratedClasses();
     }
 
@@ -98,7 +103,7 @@ public final class RegistrySerdeFactory implements SerdeFactory, AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
         if (INTERNAL_PACKAGE.equals(type.getPackageName())) {
-            return SerdeFactory.singleObject().valueSerde(type);
+            return singleObject.valueSerde(type);
         }
         return (Serde<T>) serdes.computeIfAbsent(type, t -> create(type));
     }

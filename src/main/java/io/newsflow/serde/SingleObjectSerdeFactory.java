@@ -24,8 +24,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * registry: they know the compiled schema and every released version of it ({@link ReleasedSchemas}), look the
  * writer schema up by fingerprint and read it into the current class by Avro schema resolution (fields added since
  * get their defaults). A fingerprint they do not know is asked of the {@code resolver} when one is given (a
- * {@link SchemaStore}, e.g. the schemas of a newer release), else decoding fails with a
- * {@link SerializationException} naming the fingerprint, which the pipeline dead-letters. Thread-safe.
+ * {@link SchemaStore}, e.g. the schemas of a newer release, or {@link RegistrySchemaStore} for the schema registry),
+ * else decoding fails with a {@link SerializationException} naming the fingerprint, which the pipeline dead-letters;
+ * a registry that cannot be reached is a retriable error instead. Thread-safe.
  */
 final class SingleObjectSerdeFactory implements SerdeFactory {
 
@@ -80,7 +81,10 @@ final class SingleObjectSerdeFactory implements SerdeFactory {
                 throw new SerializationException("not a " + type.getSimpleName()
                         + " in Avro single-object encoding: unknown writer schema (" + e.getMessage()
                         + "; neither the compiled schema nor a released one"
-                        + (resolver == null ? ")" : ", nor known to the resolver)"), e);
+                        + (resolver == null ? ")" : resolver instanceof RegistrySchemaStore registry
+                                ? ", nor registered in " + registry + ")" : ", nor known to the resolver)"), e);
+            } catch (RegistrySerdeFactory.RegistryUnavailableException e) {
+                throw e; // retriable: the record is not at fault
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("not a " + type.getSimpleName()
                         + " in Avro single-object encoding: " + e.getMessage(), e);

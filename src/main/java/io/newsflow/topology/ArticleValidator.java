@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Checks a decoded article against the input contract: non-blank id of at most 512 characters without control
  * characters, key equal to the id when a key is set, non-blank body, title and body within the configured size
- * limits. Stateless and thread-safe.
+ * limits (the body both in characters and in bytes of its UTF-8 encoding). Stateless and thread-safe.
  */
 public final class ArticleValidator {
 
@@ -47,12 +47,45 @@ public final class ArticleValidator {
             return violation("body-too-large", "article body has " + body.length() + " characters, limit "
                     + config.maxBodyChars());
         }
+        long bodyBytes = utf8Length(body, config.maxBodyBytes());
+        if (bodyBytes > config.maxBodyBytes()) {
+            return violation("body-too-large-bytes", "article body has more than " + config.maxBodyBytes()
+                    + " bytes in UTF-8 (" + body.length() + " characters), limit " + config.maxBodyBytes()
+                    + " bytes");
+        }
         String title = article.getTitle();
         if (title != null && title.length() > config.maxTitleChars()) {
             return violation("title-too-large", "article title has " + title.length() + " characters, limit "
                     + config.maxTitleChars());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The length of {@code s} encoded as UTF-8 the way Avro writes strings ({@code String.getBytes(UTF_8)}: an
+     * unpaired surrogate becomes one replacement byte), counted without encoding; stops counting once the total
+     * exceeds {@code stopAbove}, so the result is exact up to {@code stopAbove} and otherwise only known to be
+     * larger.
+     */
+    static long utf8Length(CharSequence s, long stopAbove) {
+        long bytes = 0;
+        int n = s.length();
+        for (int i = 0; i < n && bytes <= stopAbove; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static Optional<Violation> violation(String rule, String reason) {

@@ -45,7 +45,7 @@ import org.apache.kafka.streams.state.Stores;
  *                 → (repartition near-duplicate-index, ONE partition)
  *                 → mark-near-duplicates [near-duplicate-signatures, near-duplicate-bands, article-copies]
  *                 → (repartition near-duplicate-checked, config.enrichmentPartitions() partitions)
- *                 → prepare-enrichment → enrich-&lt;stage&gt;… → route-enriched
+ *                 → prepare-enrichment → enrich-&lt;stage&gt;… → check-enriched-size → route-enriched
  *                   ├─ failed → key-dead-letters-enrich → dead-letter-enrich → write-dead-letters-enrich (news-articles-dlq)
  *                   └─ ok     → assemble-enriched → revise-reprocessed [article-result-digests] → key-by-article-id
  *                             → measure-enriched → write-enriched (news-articles-enriched)
@@ -77,6 +77,8 @@ public final class NewsflowTopology {
     public static final String ENRICH_PREFIX = "enrich-";
     public static final String ASSEMBLE = "assemble-enriched";
     public static final String SINK_ENRICHED = "write-enriched";
+    /** Dead-letters an enriched article too large for the enriched topic before it is sent. */
+    public static final String CHECK_ENRICHED_SIZE = "check-enriched-size";
     public static final String REPARTITION_NEAR_DUPLICATES = "near-duplicate-index";
     public static final String REPARTITION_NEAR_DUPLICATES_CHECKED = "near-duplicate-checked";
     public static final String MARK_NEAR_DUPLICATES = "mark-near-duplicates";
@@ -200,6 +202,9 @@ public final class NewsflowTopology {
             working = working.processValues(() -> new StageProcessor(stage, config.stageDeadline()), Named.as(ENRICH_PREFIX + stage.name()));
         }
 
+        working = working.processValues(() -> new EnrichedSizeProcessor(w -> assemble(w, config.pipelineVersion(),
+                clock), enrichedSerde.serializer(), config.topics().enriched(), config.maxEnrichedRecordBytes()),
+                Named.as(CHECK_ENRICHED_SIZE));
         Map<String, KStream<String, Outcome<Working>>> enriched = working
                 .split(Named.as("route-enriched-"))
                 .branch((key, outcome) -> outcome.isFailed(), Branched.as("failed"))

@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.config.PipelineConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,15 @@ class EnvironmentDefaultsTest {
         CommandLine cli = NewsflowCli.commandLine(Map.of());
         var option = cli.getSubcommands().get("run").getCommandSpec().findOption("--max-body-chars");
         assertThat(EnvironmentDefaults.variableFor(option)).isEqualTo("NEWSFLOW_MAX_BODY_CHARS");
+    }
+
+    @Test
+    void theBodyLimitInBytesComesFromTheFlagOrTheEnvironment() {
+        assertThat(parse(Map.of(), "run").kafka.pipelineConfig().maxBodyBytes())
+                .isEqualTo(PipelineConfig.DEFAULT_MAX_BODY_BYTES);
+        assertThat(parse(Map.of("NEWSFLOW_MAX_BODY_BYTES", "300000"), "run").kafka.pipelineConfig().maxBodyBytes())
+                .isEqualTo(300_000);
+        assertThat(parse(Map.of("NEWSFLOW_MAX_BODY_BYTES", "300000"), "run", "--max-body-bytes", "250000")
+                .kafka.pipelineConfig().maxBodyBytes()).isEqualTo(250_000);
     }
 }

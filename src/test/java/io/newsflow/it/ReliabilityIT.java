@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsflow.bench.PathologicalCorpus;
 import io.newsflow.broker.TopicCreator;
+import io.newsflow.config.KafkaClients;
 import io.newsflow.config.PipelineConfig;
 import io.newsflow.config.RuntimeConfig;
 import io.newsflow.config.Topics;
@@ -23,12 +24,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -167,6 +170,82 @@ class ReliabilityIT {
                     normal.size(), hostile.size(), (System.nanoTime() - started) / 1_000_000_000L);
             assertThat(runner.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
             assertThat(runner.ready()).isTrue();
+        }
+    }
+
+    /**
+     * The enriched topic is created with a small {@code max.message.bytes}, which the broker would enforce on the
+     * enriched record of one long article (the producer's own limit is larger). Sent, that record would leave the
+     * exactly-once transaction abortable and be retried forever (this test showed it: the production exception
+     * handler's dead letter failed with it); read from the topic as {@code run} does, the limit makes the pipeline
+     * dead-letter the article before sending, stage {@code produce}, reason naming the topic, and the articles after
+     * it are still enriched.
+     */
+    @Test
+    void anEnrichedRecordTheBrokerRefusesForItsSizeIsDeadLetteredAndTheStreamGoesOn() throws Exception {
+        String run = run();
+        Topics topics = new Topics(run + "-articles", run + "-enriched", run + "-dlq", run + "-alerts",
+                run + "-mentions");
+        int topicLimit = 16 * 1024;
+        TopicCreator.ensure(BROKER.bootstrapServers(), topics.all(), 3, (short) 1,
+                Map.of(topics.enriched(), Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topicLimit))));
+        List<RawArticle> normal = KafkaTestSupport.articles(run, 24);
+        // distinct texts, so the record stays large after the producer's lz4 compression
+        List<RawArticle> parts = KafkaTestSupport.articles(run + "-long", 30);
+        RawArticle big = RawArticle.newBuilder(parts.get(0)).setId(run + "-big")
+                .setBody(String.join("\n", parts.stream().map(RawArticle::getBody).toList())).build();
+        assertThat(big.getBody().length()).as("a long article, but a valid one")
+                .isGreaterThan(topicLimit).isLessThan(PipelineConfig.DEFAULT_MAX_BODY_CHARS);
+        List<RawArticle> all = new ArrayList<>(normal.subList(0, 8));
+        all.add(big);
+        all.addAll(normal.subList(8, normal.size()));
+        OptionalInt described = TopicCreator.maxMessageBytes(KafkaClients.plain(BROKER.bootstrapServers()),
+                topics.enriched());
+        assertThat(described).hasValue(topicLimit);
+        PipelineConfig config = PipelineConfig.defaults(topics).withMaxEnrichedRecordBytes(described.getAsInt());
+        try (PipelineRunner runner = new PipelineRunner(runtime(run), config,
+                PipelineStages.named(List.of("language")), SerdeFactory.singleObject())
+                .start(Duration.ofMinutes(1));
+             KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(BROKER.bootstrapServers());
+             KafkaConsumer<String, byte[]> reader = KafkaTestSupport.committedReader(BROKER.bootstrapServers(),
+                     List.of(topics.enriched(), topics.deadLetters()))) {
+            KafkaTestSupport.send(producer, topics.articles(), all.subList(0, 9));
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                KafkaTestSupport.drain(reader, seen);
+                return seen.stream().anyMatch(r -> r.topic().equals(topics.deadLetters()));
+            });
+            KafkaTestSupport.send(producer, topics.articles(), all.subList(9, all.size()));
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                KafkaTestSupport.drain(reader, seen);
+                assertThat(seen.stream().filter(r -> r.topic().equals(topics.enriched())).map(ConsumerRecord::key)
+                        .distinct()).hasSize(normal.size());
+            });
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                KafkaTestSupport.drain(reader, seen);
+                assertThat(seen).hasSize(all.size());
+            });
+
+            List<ConsumerRecord<String, byte[]>> deadLetters = seen.stream()
+                    .filter(r -> r.topic().equals(topics.deadLetters())).toList();
+            assertThat(deadLetters).hasSize(1);
+            ConsumerRecord<String, byte[]> dl = deadLetters.get(0);
+            String reason = DeadLetterHeaders.get(dl.headers(), DeadLetterHeaders.REASON);
+            System.out.printf("oversized write: %d articles, %d enriched, dead letter key %s, stage %s, %s %s, "
+                            + "reason: %s%n", all.size(), seen.size() - 1, dl.key(),
+                    DeadLetterHeaders.get(dl.headers(), DeadLetterHeaders.STAGE),
+                    DeadLetterHeaders.get(dl.headers(), DeadLetterHeaders.SOURCE_TOPIC),
+                    DeadLetterHeaders.get(dl.headers(), DeadLetterHeaders.ERROR_CLASS), reason);
+            assertThat(dl.key()).isEqualTo(big.getId());
+            assertThat(DeadLetterHeaders.get(dl.headers(), DeadLetterHeaders.STAGE)).isEqualTo("produce");
+            assertThat(DeadLetterHeaders.get(dl.headers(), DeadLetterHeaders.ERROR_CLASS)).isEqualTo("record-too-large");
+            assertThat(DeadLetterHeaders.get(dl.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(topics.articles());
+            assertThat(reason).contains(topics.enriched()).contains("max.message.bytes " + topicLimit);
+            assertThat(KafkaTestSupport.RAW.decode(topics.articles(), dl.value()).getBody())
+                    .as("the dead letter holds the original article").isEqualTo(big.getBody());
+            assertThat(seen.stream().filter(r -> r.topic().equals(topics.enriched())).map(ConsumerRecord::key))
+                    .doesNotContain(big.getId()).doesNotHaveDuplicates();
+            assertThat(runner.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
     }
 }

@@ -61,7 +61,12 @@ class NewsflowTopologyTest {
     private TestOutputTopic<String, byte[]> deadLetters;
 
     private void start(PipelineStages stages, Duration retention) {
-        PipelineConfig config = new PipelineConfig(topics, retention, 10_000, 200, 64 * 1024, "test");
+        start(stages, retention, PipelineConfig.DEFAULT_MAX_ENRICHED_RECORD_BYTES);
+    }
+
+    private void start(PipelineStages stages, Duration retention, int maxEnrichedRecordBytes) {
+        PipelineConfig config = new PipelineConfig(topics, retention, 10_000, 200, 64 * 1024, "test")
+                .withMaxBodyBytes(20_000).withMaxEnrichedRecordBytes(maxEnrichedRecordBytes);
         Topology topology = NewsflowTopology.build(config, stages, serdes, Clock.fixed(T0, ZoneOffset.UTC));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-test");
@@ -177,6 +182,41 @@ class NewsflowTopologyTest {
         assertThat(dls.get(1).key()).as("original key kept").isEqualTo("other-key");
         assertThat(header(dls.get(2), DeadLetterHeaders.REASON)).contains("15000 characters, limit 10000");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBodyWithinTheCharacterLimitButOverTheByteLimitIsDeadLetteredAndTheNextArticleEnriched() {
+        start();
+        String cjk = "\u5e02\u8bae\u4f1a\u5468\u56db\u901a\u8fc7\u4e86\u9884\u7b97\u3002".repeat(700);
+        byte[] tooManyBytes = bytes(article("k1", null, "t", cjk)); // 7,700 characters, 23,100 bytes
+        input.pipeInput("k1", tooManyBytes);
+        input.pipeInput("a1", bytes(article("a1", null, "t", BODY)));
+
+        TestRecord<String, byte[]> dl = deadLetters.readRecord();
+        assertThat(dl.key()).isEqualTo("k1");
+        assertThat(dl.value()).isEqualTo(tooManyBytes);
+        assertThat(header(dl, DeadLetterHeaders.STAGE)).isEqualTo("validate");
+        assertThat(header(dl, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("body-too-large-bytes");
+        assertThat(header(dl, DeadLetterHeaders.REASON)).contains("7700 characters").contains("limit 20000 bytes");
+        assertThat(enriched.readValue().getId()).isEqualTo("a1");
+    }
+
+    @Test
+    void anEnrichedRecordTooLargeForTheEnrichedTopicIsDeadLetteredBeforeItIsSent() {
+        start(PipelineStages.standard(), Duration.ofDays(1), 6_000);
+        byte[] longer = bytes(article("L1", null, "t", (BODY + "\n").repeat(40)));
+        input.pipeInput("a1", bytes(article("a1", null, "t", BODY)));
+        input.pipeInput("L1", longer);
+        input.pipeInput("a2", bytes(article("a2", null, "t", BODY + "\nA second paragraph.")));
+
+        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getId).containsExactly("a1", "a2");
+        TestRecord<String, byte[]> dl = deadLetters.readRecord();
+        assertThat(dl.key()).isEqualTo("L1");
+        assertThat(dl.value()).isEqualTo(longer);
+        assertThat(header(dl, DeadLetterHeaders.STAGE)).isEqualTo("produce");
+        assertThat(header(dl, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("record-too-large");
+        assertThat(header(dl, DeadLetterHeaders.REASON)).contains(topics.enriched()).contains("max.message.bytes 6000");
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     @Test

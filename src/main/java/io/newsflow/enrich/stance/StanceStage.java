@@ -205,10 +205,14 @@ public final class StanceStage implements Stage {
         List<Located> mentions = BodyMentions.of(document,
                 Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION));
         Analysis a = new Analysis(document, layer, mentions);
+        StanceBudget budget = new StanceBudget(lexicon, layer);
         for (Sentence s : layer.sentences()) {
             Deadline.check();
-            a.sentence(s);
+            if (budget.admit(s)) {
+                a.sentence(s);
+            }
         }
+        budget.report(document.id());
         List<Document.Stance> all = new ArrayList<>(document.stances());
         all.addAll(a.out.values());
         return document.withStances(all);
