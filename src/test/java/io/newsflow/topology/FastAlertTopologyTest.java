@@ -34,41 +34,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fast alert tier and near-copies: a copy of an article the tier has seen raises no FAST alert again. */
-class FastAlertTopologyTest {
+public class FastAlertTopologyTest {
 
     static final Instant T0 = Instant.parse("2026-11-24T07:30:00Z");
     static final String LAVROV = "Q58217";
     static final String RULES = """
             rules:
               - {name: lavrov-headline, type: MENTION, inHeadline: true, leaders: ["Sergey Lavrov"]}
-              - {name: lavrov-headline-with-copies, type: MENTION, inHeadline: true, leaders: ["Sergey Lavrov"], includeCopies: true}
+              - {name: lavrov-headline-with-copies, type: MENTION, inHeadline: true, leaders: ["Sergey Lavrov"],
+                 includeCopies: true}
             """;
     static final String RULES_NO_COPIES = """
             rules:
               - {name: lavrov-headline, type: MENTION, inHeadline: true, leaders: ["Sergey Lavrov"]}
             """;
 
-    static final String TITLE = "Lavrov heads to Ankara for shipping corridor talks";
-    static final String BODY = "Russian Foreign Minister Sergey Lavrov will travel to Ankara on Thursday for a second "
-            + "round of talks on reopening the shipping corridor across the Black Sea, his ministry said in a short "
-            + "statement on Monday. Turkish officials expect the meeting to centre on insurance for cargo vessels "
-            + "and on inspections in the straits, which freight companies say have slowed exports for months.\n"
-            + "A spokesman for the Turkish foreign ministry said both sides had swapped draft proposals and that a "
-            + "joint declaration was possible if the inspection question was settled. Diplomats in Ankara warned "
-            + "that the previous round had ended without any agreement on a timetable.";
+    public static final String TITLE = "Lavrov heads to Ankara for shipping corridor talks";
+    public static final String BODY = "Russian Foreign Minister Sergey Lavrov will travel to Ankara on Thursday for a "
+            + "second round of talks on reopening the shipping corridor across the Black Sea, his ministry said in a "
+            + "short statement on Monday. Turkish officials expect the meeting to centre on insurance for cargo "
+            + "vessels and on inspections in the straits, which freight companies say have slowed exports for "
+            + "months.\nA spokesman for the Turkish foreign ministry said both sides had swapped draft proposals and "
+            + "that a joint declaration was possible if the inspection question was settled. Diplomats in Ankara "
+            + "warned that the previous round had ended without any agreement on a timetable.";
     /** The same story as a syndicated copy: another headline naming the same leader, a credit, the last line cut. */
-    static final String COPY_TITLE = "Russia's Lavrov to visit Turkey as corridor negotiations resume";
-    static final String COPY_BODY = "ANKARA (Wire Service) — Russian Foreign Minister Sergey Lavrov will travel to "
-            + "Ankara on Thursday for a second round of talks on reopening the shipping corridor across the Black "
-            + "Sea, his ministry said in a short statement on Monday. Turkish officials expect the meeting to centre "
-            + "on insurance for cargo vessels and on inspections in the straits, which freight companies say have "
-            + "slowed exports for months.\nA spokesman for the Turkish foreign ministry said both sides had swapped "
-            + "draft proposals and that a joint declaration was possible if the inspection question was settled.";
-    static final String OTHER_TITLE = "Lavrov calls new trade penalties from Brussels a dead end";
-    static final String OTHER_BODY = "Sergey Lavrov told a press conference in Moscow on Wednesday that the latest "
-            + "package of European trade penalties would change nothing in Russia's position and only raise prices "
-            + "for European households. He said Moscow had found other buyers for its fertiliser and timber, and "
-            + "accused the European Commission of ignoring the advice of its own economists. An EU spokeswoman "
+    public static final String COPY_TITLE = "Russia's Lavrov to visit Turkey as corridor negotiations resume";
+    public static final String COPY_BODY = "ANKARA (Wire Service) — Russian Foreign Minister Sergey Lavrov will "
+            + "travel to Ankara on Thursday for a second round of talks on reopening the shipping corridor across the "
+            + "Black Sea, his ministry said in a short statement on Monday. Turkish officials expect the meeting to "
+            + "centre on insurance for cargo vessels and on inspections in the straits, which freight companies say "
+            + "have slowed exports for months.\nA spokesman for the Turkish foreign ministry said both sides had "
+            + "swapped draft proposals and that a joint declaration was possible if the inspection question was "
+            + "settled.";
+    public static final String OTHER_TITLE = "Lavrov calls new trade penalties from Brussels a dead end";
+    public static final String OTHER_BODY = "Sergey Lavrov told a press conference in Moscow on Wednesday that the "
+            + "latest package of European trade penalties would change nothing in Russia's position and only raise "
+            + "prices for European households. He said Moscow had found other buyers for its fertiliser and timber, "
+            + "and accused the European Commission of ignoring the advice of its own economists. An EU spokeswoman "
             + "replied that the measures had been agreed unanimously by the member states.";
 
     @TempDir
