@@ -39,10 +39,21 @@ public final class AlertEvaluator {
         this.matcher = new LeaderMatcher(kb);
     }
 
-    /** FAST-tier MENTION rules on a headline and body (offsets refer to these strings). */
+    /** FAST-tier MENTION rules on a headline and body (offsets refer to these strings) of an original article. */
     public List<AlertCandidate> fast(Watchlist watchlist, String articleId, String title, String body,
                                      LocalDate date) {
-        List<Rule> rules = watchlist.rules(io.newsflow.schema.AlertTier.FAST);
+        return fast(watchlist, articleId, title, body, date, false);
+    }
+
+    /**
+     * FAST-tier MENTION rules on a headline and body (offsets refer to these strings); a near-copy of an earlier
+     * article ({@code copy}) fires only rules with {@code includeCopies}.
+     */
+    public List<AlertCandidate> fast(Watchlist watchlist, String articleId, String title, String body,
+                                     LocalDate date, boolean copy) {
+        List<Rule> rules = watchlist.rules(io.newsflow.schema.AlertTier.FAST).stream()
+                .filter(rule -> !copy || rule.includeCopies())
+                .toList();
         if (rules.isEmpty()) {
             return List.of();
         }

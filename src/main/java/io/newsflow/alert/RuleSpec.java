@@ -24,7 +24,7 @@ import java.util.List;
  * @param factor SPIKE: recent rate must reach this multiple of the baseline rate (default 3)
  * @param minCount SPIKE: at least this many mentions in the recent window (default 5)
  * @param with CO_MENTION: the other leader must match these selectors (default: the rule's own leaders)
- * @param includeCopies FULL-tier per-article rules: also alert on near-copies of an earlier article (default false)
+ * @param includeCopies per-article rules of either tier: also alert on near-copies of an earlier article (default false)
  */
 public record RuleSpec(String name, RuleType type, List<String> leaders,
                        @JsonProperty("inHeadline") Boolean inHeadline,

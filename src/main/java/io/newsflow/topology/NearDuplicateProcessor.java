@@ -1,13 +1,11 @@
 package io.newsflow.topology;
 
-import io.newsflow.dedup.MinHasher;
 import io.newsflow.dedup.NearDuplicateDetector;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.internal.ArticleCopies;
 import io.newsflow.schema.internal.ArticleCopy;
 import io.newsflow.schema.internal.ArticleEnvelope;
 import io.newsflow.schema.internal.LshBucket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class NearDuplicateProcessor implements FixedKeyProcessor<String, ArticleEnvelope, ArticleEnvelope> {
 
-    /** Originals kept per LSH bucket (the newest). */
-    static final int BUCKET_CAPACITY = 16;
     /** Copies kept per original (the newest). */
     static final int COPIES_KEPT = 100;
 
@@ -70,7 +66,7 @@ final class NearDuplicateProcessor implements FixedKeyProcessor<String, ArticleE
         }
         RawArticle article = envelope.getArticle();
         long now = record.timestamp();
-        StoreIndex index = new StoreIndex(now);
+        NearDuplicateStoreIndex index = new NearDuplicateStoreIndex(signatures, bands, now);
         int[] signature = detector.sign(article.getBody());
         Optional<NearDuplicateDetector.Match> match = detector.find(article.getId(), signature, index);
         if (match.isEmpty()) {
@@ -106,40 +102,5 @@ final class NearDuplicateProcessor implements FixedKeyProcessor<String, ArticleE
             list.remove(0);
         }
         copies.put(m.originalId(), new ArticleCopies(m.originalId(), list), now);
-    }
-
-    /** The detector's index over this task's stores, reading at stream time {@code now}. */
-    private final class StoreIndex implements NearDuplicateDetector.Index {
-        private final long now;
-
-        StoreIndex(long now) {
-            this.now = now;
-        }
-
-        @Override
-        public int[] signature(String articleId) {
-            byte[] bytes = signatures.get(articleId, now);
-            return bytes == null ? null : MinHasher.fromBytes(ByteBuffer.wrap(bytes));
-        }
-
-        @Override
-        public List<String> bucket(String bandKey) {
-            LshBucket bucket = bands.get(bandKey, now);
-            return bucket == null ? List.of() : bucket.getArticleIds();
-        }
-
-        @Override
-        public void remember(String articleId, int[] signature, String[] bandKeys) {
-            signatures.put(articleId, MinHasher.toBytes(signature), now);
-            for (String key : bandKeys) {
-                List<String> ids = new ArrayList<>(bucket(key));
-                ids.remove(articleId);
-                ids.add(articleId);
-                while (ids.size() > BUCKET_CAPACITY) {
-                    ids.remove(0);
-                }
-                bands.put(key, new LshBucket(ids), now);
-            }
-        }
     }
 }
