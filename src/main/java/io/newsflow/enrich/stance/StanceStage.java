@@ -88,6 +88,7 @@ public final class StanceStage implements Stage {
     private final Set<String> receiving;
     private final Set<String> excess;
     private final Set<String> pairPersons;
+    private final Set<String> agents;
     private final Set<String> pairCountries;
     private final Map<String, KbCountry> demonyms;
     private final Map<String, List<String>> topics;
@@ -121,6 +122,7 @@ public final class StanceStage implements Stage {
         this.receiving = lexicon.wordClass("receiving");
         this.excess = lexicon.wordClass("excess");
         this.pairPersons = lexicon.wordClass("pair-person");
+        this.agents = lexicon.wordClass("agent");
         this.pairCountries = lexicon.wordClass("pair-country");
         this.topics = Map.copyOf(topics);
         List<String> aliases = new ArrayList<>();
@@ -1393,6 +1395,10 @@ public final class StanceStage implements Stage {
                 if (m == null) {
                     // "Norland's President, Ana Ruiz": the apposition before the name's parts, the possessor last
                     for (String r : List.of("appos", "compound", "nmod:poss")) {
+                        if (r.equals("nmod:poss") && !agentive(w)) {
+                            // "Israel's actions will not deter …": a thing's owner does not act through it
+                            continue;
+                        }
                         for (int c : kids(w, r)) {
                             m = m != null ? m : mentionAt(c);
                         }
@@ -1455,6 +1461,24 @@ public final class StanceStage implements Stage {
                 }
             }
             return found.size() == 2 ? List.of(found.get(1), found.get(0)) : List.of();
+        }
+
+        /**
+         * True when a subject noun names someone who acts or speaks for its possessor: a capitalised title ("Norland's
+         * President"), a government noun, a noun of class {@code agent} ("the ministry's spokesman"), an attribute
+         * noun or a stance container ("Norland's position").
+         */
+        private boolean agentive(int w) {
+            if (tag(w).startsWith("NNP") || governments.contains(lemma(w)) || agents.contains(lemma(w))
+                    || lexicon.attributeNoun(lemma(w)) || stanceContainers.contains(lemma(w))) {
+                return true;
+            }
+            for (int c : kids(w, "compound")) {
+                if (tag(c).startsWith("NNP") || agents.contains(lemma(c))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Holders of the predicate at i: a noun's possessor or light verb's subject, else its clause's subject. */
