@@ -811,10 +811,7 @@ public final class StanceStage implements Stage {
             for (int k = 0; k < objs.size(); k++) {
                 // "rejected the offer, calling it “delusional”": "it" is what the clause's verb acted on
                 if (lower(objs.get(k)).equals("it") && tag(i).equals("VBG") && i > 0 && word(i - 1).equals(",")) {
-                    int up = p.head(i);
-                    while (up >= 0 && !verb(up)) {
-                        up = p.head(up);
-                    }
+                    int up = verbAtOrAbove(p.head(i));
                     List<Integer> acted = up < 0 ? List.of() : kids(up, "obj");
                     if (acted.size() == 1 && acted.get(0) < i) {
                         objs.set(k, acted.get(0));
@@ -1523,13 +1520,7 @@ public final class StanceStage implements Stage {
                 }
                 if (rel(v, "conj") && verb(v) && up >= 0 && !verb(up)) {
                     // "responded on social media, rejecting … and defending …" hung on a noun: climb to its verb
-                    while (up >= 0 && !verb(up)) {
-                        up = p.head(up);
-                    }
-                    if (up < 0) {
-                        break;
-                    }
-                    v = up;
+                    v = verbAtOrAbove(up);
                     continue;
                 }
                 if (rel(v, "conj") && NOT_INFINITIVE.contains(tag(v)) && kids(v, "aux", "aux:pass").isEmpty()
@@ -1543,14 +1534,7 @@ public final class StanceStage implements Stage {
                         && (rel(v, "conj") || rel(v, "acl") || rel(v, "advcl") || rel(v, "dep"))) {
                     // ", rejecting the charges", hung by the parser on a noun or loosely on the verb: an adjunct of
                     // the clause's verb, whose subject it shares
-                    up = p.head(v);
-                    while (up >= 0 && !verb(up)) {
-                        up = p.head(up);
-                    }
-                    if (up < 0) {
-                        break;
-                    }
-                    v = up;
+                    v = verbAtOrAbove(p.head(v));
                     continue;
                 }
                 if (rel(v, "xcomp") && p.head(v) >= 0 && !kids(p.head(v), "obj").isEmpty()) {
@@ -1566,6 +1550,14 @@ public final class StanceStage implements Stage {
                 break;
             }
             return List.of();
+        }
+
+        /** Word w if it is a verb, else its nearest verb ancestor; -1 when there is none. */
+        private int verbAtOrAbove(int w) {
+            while (w >= 0 && !verb(w)) {
+                w = p.head(w);
+            }
+            return w;
         }
 
         /**
