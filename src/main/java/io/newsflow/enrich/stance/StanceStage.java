@@ -445,10 +445,13 @@ public final class StanceStage implements Stage {
                 // "withdrew its support for X", "dropped its objection to X": undoing the stance noun reverses it
                 boolean undone = pr.pos() == Pos.NOUN && rel(i, "obj") && p.head(i) >= 0
                         && lexicon.reversalVerb(lemma(p.head(i)));
-                boolean negated = negated(i) ^ undone;
-                boolean hedged = hedged(i);
+                // "rejected calls for a ceasefire", "backed demands for elections": the verb's stance on the noun
+                Predicate outer = undone ? null : outerStance(i, pr);
+                boolean opposed = outer != null && (outer.polarity() == Polarity.AGAINST ^ negated(p.head(i)));
+                boolean negated = negated(i) ^ undone ^ opposed;
+                boolean hedged = hedged(i) || outer != null && hedged(p.head(i));
                 String method = "stance." + pr.pos().name().toLowerCase(Locale.ROOT) + "." + frame
-                        + (undone ? ".undone" : "");
+                        + (undone ? ".undone" : "") + (outer != null ? ".in-object" : "");
                 for (Target t : targets) {
                     Polarity pol = pr.polarity();
                     if (negated ^ t.flip()) {
@@ -461,6 +464,35 @@ public final class StanceStage implements Stage {
                 }
                 return;
             }
+        }
+
+        /**
+         * The stance verb (not a light verb) whose object is the stance noun at i, when that noun has an argument of
+         * its own ("rejected [calls for a ceasefire]"), else null.
+         */
+        private Predicate outerStance(int i, Predicate pr) {
+            if (pr.pos() != Pos.NOUN || !rel(i, "obj") || p.head(i) < 0 || !verb(p.head(i))
+                    || lexicon.lightVerb(lemma(p.head(i)))) {
+                return null;
+            }
+            Predicate v = lexicon.predicate(lemma(p.head(i)), Pos.VERB);
+            return v != null && v.frames().contains("obj") && hasArgument(i, pr) ? v : null;
+        }
+
+        /**
+         * True when the stance noun at i has a target in one of its frames other than "of" and no possessor of its own
+         * ("rejected Ukraine's proposal for a summit" is a stance on the proposal; the proposal is Ukraine's).
+         */
+        private boolean hasArgument(int i, Predicate pr) {
+            if (!kids(i, "nmod:poss").isEmpty()) {
+                return false;
+            }
+            for (String frame : pr.frames()) {
+                if (!frame.equals("obj") && !frame.equals("prep:of") && !targets(i, pr, frame).isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -688,8 +720,9 @@ public final class StanceStage implements Stage {
                 }
             }
             for (int o : objects) {
-                boolean carried = tag(o).startsWith("NN") && lexicon.predicate(lemma(o), Pos.NOUN) != null
-                        && (lexicon.lightVerb(lemma(i)) || lexicon.reversalVerb(lemma(o)));
+                Predicate noun = tag(o).startsWith("NN") ? lexicon.predicate(lemma(o), Pos.NOUN) : null;
+                boolean carried = noun != null && (lexicon.lightVerb(lemma(i)) || lexicon.reversalVerb(lemma(o))
+                        || pr.pos() == Pos.VERB && hasArgument(o, noun));
                 if (carried || stanceContainers.contains(lemma(o))) {
                     continue;
                 }
