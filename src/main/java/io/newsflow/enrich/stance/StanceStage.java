@@ -1167,8 +1167,13 @@ public final class StanceStage implements Stage {
                 if (b.length() > 0) {
                     b.append(j == prev + 1 ? text.substring(endOf(prev), startOf(j)) : " ");
                 }
-                b.append(j == act && verb(j) ? (lexicon.gerund(lemma(j)) != null ? lexicon.gerund(lemma(j))
-                        : gerund(lemma(j))) : word(j));
+                if (j == act && verb(j) && !kids(j, "aux:pass").isEmpty()) {
+                    // "for the prisoners to be released" → "the prisoners being released", never "releasing"
+                    b.append("being ").append(word(j));
+                } else {
+                    b.append(j == act && verb(j) ? (lexicon.gerund(lemma(j)) != null ? lexicon.gerund(lemma(j))
+                            : gerund(lemma(j))) : word(j));
+                }
                 prev = j;
             }
             String phrase = b.toString().replaceAll("[“”\"]", "").replaceAll("[(\\[]\\s*[)\\]]", "")
