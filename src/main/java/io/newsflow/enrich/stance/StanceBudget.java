@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Bounds the stance stage's work on one article, for one {@code StanceStage.apply} call (not thread-safe).
  *
  * <p>First, a sentence is tagged only when one of its words could be a stance predicate under some part of speech:
- * its lower-case form is an adjective predicate or a degree word of class {@code excess} ("too"), or its lemma for some verb or common-noun tag is a verb predicate,
- * a phrasal head or a noun predicate. This is exactly the test the stage applies after tagging (lemmas come from the
+ * its lower-case form is an adjective predicate or a degree word of class {@code excess} ("too"), or its lemma
+ * for some verb or common-noun tag is a verb predicate, a phrasal head or a noun predicate. This is exactly the test the stage applies after tagging (lemmas come from the
  * same {@link Morphology}), so it changes no result; it only spares tagging sentences without such a word, which on
  * text the tagger has never seen (one surname repeated, emoji) cost up to a second per 100 words. Words are judged
  * once per article.
@@ -85,7 +85,7 @@ final class StanceBudget {
     private boolean couldBePredicate(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (lexicon.predicate(lower, Pos.ADJ) != null || lexicon.predicate(lower, Pos.NOUN) != null
-                || lexicon.wordClass("excess").contains(lower)) {
+                || lexicon.excessDegree(lower)) {
             return true;
         }
         for (String tag : VERB_TAGS) {

@@ -169,6 +169,14 @@ public final class StanceLexicon {
         return attributeNouns.contains(lemma);
     }
 
+    /**
+     * True for a degree word of class {@code excess} ("too", "overly") that makes the adjective after it a criticism;
+     * the stance stage and its budget both ask here, so they agree on what may hold a predicate.
+     */
+    public boolean excessDegree(String lowerCaseWord) {
+        return wordClass("excess").contains(lowerCaseWord);
+    }
+
     /** The words of one class of {@code lexicon/stance-words.tsv} (empty for a class with no entry). */
     public Set<String> wordClass(String name) {
         return wordClasses.getOrDefault(name, Set.of());

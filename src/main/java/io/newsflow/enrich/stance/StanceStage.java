@@ -86,7 +86,6 @@ public final class StanceStage implements Stage {
     private final Set<String> media;
     private final Set<String> governments;
     private final Set<String> receiving;
-    private final Set<String> excess;
     private final Set<String> pairPersons;
     private final Set<String> agents;
     private final Set<String> pairCountries;
@@ -120,7 +119,6 @@ public final class StanceStage implements Stage {
         this.media = lexicon.wordClass("medium");
         this.governments = lexicon.wordClass("government");
         this.receiving = lexicon.wordClass("receiving");
-        this.excess = lexicon.wordClass("excess");
         this.pairPersons = lexicon.wordClass("pair-person");
         this.agents = lexicon.wordClass("agent");
         this.pairCountries = lexicon.wordClass("pair-country");
@@ -408,11 +406,11 @@ public final class StanceStage implements Stage {
          */
         private boolean excessive(int i, boolean withParse) {
             if (!withParse) {
-                return i > 0 && excess.contains(lower(i - 1));
+                return i > 0 && lexicon.excessDegree(lower(i - 1));
             }
             boolean degree = false;
             for (int c : kids(i, "advmod")) {
-                degree |= excess.contains(lower(c));
+                degree |= lexicon.excessDegree(lower(c));
             }
             return degree && kids(i, "xcomp", "ccomp", "advcl").isEmpty();
         }
