@@ -36,6 +36,10 @@ final class CandidateFinder {
     static final String RECOGNISER_OVER_GAZETTEER = "crf-longer-than-gazetteer";
     /** A country's body ("Labour Party") qualified by another country: not the known body. */
     static final String FOREIGN_BODY = "gazetteer-foreign-body";
+    /** A place or body name right after a courtesy honorific ("Ms Lima", "Mr Jordan"): a surname. */
+    static final String COURTESY_SURNAME = "courtesy-surname";
+    /** A recognised person name that ends in a known place or body name ("Leila de Lima"): the person. */
+    static final String PLACE_ENDS_NAME = "crf-person-ending-in-known-name";
 
     private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
     /** A word that makes a longer place name ("Latin" America), unlike an abbreviation ("Washington DC"). */
@@ -46,6 +50,7 @@ final class CandidateFinder {
     private final RoleReader roles;
     private final EntityLexicon lexicon;
     private final Pattern honorificBefore;
+    private final Pattern courtesyBefore;
     private final Pattern leadingTitle;
     private final Pattern leadingHonorifics;
     private final Pattern personTitle;
@@ -70,6 +75,8 @@ final class CandidateFinder {
         String honorificsOrTitles = Titles.HONORIFICS + "|" + Titles.alternation();
         this.honorificBefore = Pattern.compile("(?:^|[^\\p{L}])((?:" + honorificsOrTitles + "|"
                 + EntityLexicon.alternation(lexicon.strippedTitles()) + ")\\s+)$");
+        this.courtesyBefore = Pattern.compile("(?:^|[^\\p{L}])(?:" + EntityLexicon.alternation(lexicon.courtesyHonorifics())
+                + ")\\s+((?:" + EntityLexicon.alternation(lexicon.particles()) + ")\\s+)?$");
         this.leadingHonorifics = Pattern.compile("^(?:(?:" + honorificsOrTitles + "|"
                 + EntityLexicon.alternation(lexicon.strippedTitles()) + ")\\s+)+(?=\\p{Lu})");
         this.leadingTitle = Pattern.compile("^(?:(?:" + honorificsOrTitles + ")\\s+)+");
@@ -219,6 +226,16 @@ final class CandidateFinder {
                     }
                 }
             }
+            if (typeOf(first) != EntityType.PERSON && !m.name().contains(" ")) {
+                Matcher c = courtesyBefore.matcher(text.substring(Math.max(0, start - 30), start));
+                if (c.find()) {
+                    // "Ms de Lima", "Mr Jordan": after a courtesy honorific a known place or body word is a surname
+                    int from = c.group(1) == null ? start : start - c.group(1).length();
+                    gaz.add(new Candidate(field, from, m.end(), text.substring(from, m.end()), EntityType.PERSON,
+                            null, MentionKind.NAME, List.of(), null, COURTESY_SURNAME));
+                    continue;
+                }
+            }
             gaz.add(new Candidate(field, start, m.end(), text.substring(start, m.end()), typeOf(first),
                     m.values().size() == 1 ? first : null, MentionKind.NAME, m.values(), null, GAZETTEER));
         }
@@ -253,6 +270,8 @@ final class CandidateFinder {
                 if (longerPerson(s, g) && (g.kb() == null || strongerName(s, g)) || placeStartsName(s, g, text)
                         || longerName(s, g, text, inside)) {
                     merged.set(i, recognised(s, RECOGNISER_OVER_GAZETTEER));
+                } else if (placeEndsName(s, g, text)) {
+                    merged.set(i, recognised(s, PLACE_ENDS_NAME));
                 }
             }
         }
@@ -284,6 +303,23 @@ final class CandidateFinder {
         return s.type() == EntityType.PERSON && g.type() != EntityType.PERSON && g.type() != EntityType.MISC
                 && s.start() == g.start() && s.end() > g.end()
                 && Character.isUpperCase(text.charAt(skipSpaces(text, g.end())));
+    }
+
+    /**
+     * "Leila de Lima", "Michael Jordan": a recognised person name whose last word is a known place or body, made
+     * only of capitalised words and name particles before it.
+     */
+    private boolean placeEndsName(NamedSpan s, Candidate g, String text) {
+        if (s.type() != EntityType.PERSON || g.type() == EntityType.PERSON || g.type() == EntityType.MISC
+                || s.end() != g.end() || s.start() >= g.start() || g.text().contains(" ")) {
+            return false;
+        }
+        for (String w : text.substring(s.start(), g.start()).strip().split("\\s+")) {
+            if (!Character.isUpperCase(w.charAt(0)) && !lexicon.particles().contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

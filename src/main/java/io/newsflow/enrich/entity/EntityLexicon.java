@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  * @param officeHeads words that end an office read before a name
  * @param countryLeaderNouns nouns for a country's head ("the Russian leader")
  * @param orgLeaderNouns nouns for an organisation's head ("the ECB chief")
+ * @param courtesyHonorifics honorifics after which a capitalised word is a surname even when it is also a place
  */
 record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unqualified, Map<String, String> sameAs,
                      List<String> surnameHonorifics,
@@ -46,7 +47,8 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
                      Set<String> generic, Map<String, String> nameHeads,
                      List<String> particles, List<String> secondParticles, List<String> nameSuffixes,
                      List<String> titleContinuations,
-                     List<String> officeHeads, Set<String> countryLeaderNouns, List<String> orgLeaderNouns) {
+                     List<String> officeHeads, Set<String> countryLeaderNouns, List<String> orgLeaderNouns,
+                     List<String> courtesyHonorifics) {
 
     EntityLexicon {
         roleTitles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roleTitles));
@@ -69,6 +71,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         officeHeads = List.copyOf(officeHeads);
         countryLeaderNouns = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(countryLeaderNouns));
         orgLeaderNouns = List.copyOf(orgLeaderNouns);
+        courtesyHonorifics = List.copyOf(courtesyHonorifics);
     }
 
     private static final class Bundled {
@@ -96,7 +99,11 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
         }
         List<String> surname = new ArrayList<>();
         List<String> appositive = new ArrayList<>();
+        List<String> courtesy = new ArrayList<>();
         for (Map<String, String> r : rows(lexicons, "honorifics")) {
+            if (yes(r.get("courtesy"))) {
+                courtesy.add(r.get("form"));
+            }
             if (yes(r.get("before_surname"))) {
                 surname.add(r.get("form"));
             }
@@ -153,7 +160,7 @@ record EntityLexicon(Map<String, OfficeKind> roleTitles, Map<String, String> unq
                 byUse.getOrDefault("continues-title", List.of()),
                 byUse.getOrDefault("office-head", List.of()),
                 new LinkedHashSet<>(byUse.getOrDefault("country-leader", List.of())),
-                byUse.getOrDefault("org-leader", List.of()));
+                byUse.getOrDefault("org-leader", List.of()), courtesy);
     }
 
     private static boolean yes(String v) {

@@ -54,6 +54,7 @@ public final class StanceLexicon {
     private final Set<String> speechVerbs;
     private final Set<String> negatorWords;
     private final Set<String> negatorVerbs;
+    private final Set<String> negationScopes;
     private final Set<String> hedges;
     private final Set<String> timeWords;
     private final Map<String, List<String>> topics;
@@ -112,6 +113,8 @@ public final class StanceLexicon {
         this.negatorWords = Set.copyOf(lex.table("negators").where("kind", "word").stream()
                 .map(r -> r.get("lemma").toLowerCase(Locale.ROOT)).toList());
         this.negatorVerbs = Set.copyOf(lex.table("negators").where("kind", "verb").stream()
+                .map(r -> r.get("lemma").toLowerCase(Locale.ROOT)).toList());
+        this.negationScopes = Set.copyOf(lex.table("negators").where("kind", "scope").stream()
                 .map(r -> r.get("lemma").toLowerCase(Locale.ROOT)).toList());
         this.hedges = lex.words("hedges", "lemma");
         this.timeWords = lex.words("time-words", "lemma");
@@ -200,6 +203,11 @@ public final class StanceLexicon {
 
     public boolean negatorVerb(String lemma) {
         return negatorVerbs.contains(lemma);
+    }
+
+    /** True for a word that, right after a negator, keeps the polarity ("not just", "not only"). */
+    public boolean negationScope(String lemma) {
+        return negationScopes.contains(lemma);
     }
 
     public boolean hedge(String lemma) {

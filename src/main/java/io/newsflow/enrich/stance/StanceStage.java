@@ -88,6 +88,7 @@ public final class StanceStage implements Stage {
     private final Set<String> receiving;
     private final Set<String> pairPersons;
     private final Set<String> agents;
+    private final Set<String> subjectControl;
     private final Set<String> pairCountries;
     private final Map<String, KbCountry> demonyms;
     private final Map<String, List<String>> topics;
@@ -121,6 +122,7 @@ public final class StanceStage implements Stage {
         this.receiving = lexicon.wordClass("receiving");
         this.pairPersons = lexicon.wordClass("pair-person");
         this.agents = lexicon.wordClass("agent");
+        this.subjectControl = lexicon.wordClass("subject-control");
         this.pairCountries = lexicon.wordClass("pair-country");
         this.topics = Map.copyOf(topics);
         List<String> aliases = new ArrayList<>();
@@ -362,7 +364,10 @@ public final class StanceStage implements Stage {
             String t = tag(i);
             if (t.startsWith("VB")) {
                 if (withParse) {
-                    for (int c : kids(i, "compound:prt")) {
+                    for (int c : kids(i, "compound:prt", "advmod")) {
+                        if (rel(c, "advmod") && c != i + 1) {
+                            continue; // a particle the parser took for an adverb sits right after its verb ("hit back at")
+                        }
                         Predicate phrasal = lexicon.predicate(lemma(i) + " " + lower(c), Pos.VERB);
                         if (phrasal != null) {
                             return phrasal;
@@ -966,11 +971,12 @@ public final class StanceStage implements Stage {
 
         /**
          * Whose attribute an attribute noun names, when that is one person or organisation: "the remarks of the
-         * minister", "the minister's remarks" (a place's "role" or "leadership" stays a topic), else null.
+         * minister", "remarks by the minister", "the minister's remarks" (a place's "role" or "leadership" stays a
+         * topic), else null.
          */
         private Ref attributeOwner(int h) {
             for (int of : kids(h, "nmod")) {
-                if (caseOf(of).equals("of")) {
+                if (caseOf(of).equals("of") || caseOf(of).equals("by")) {
                     Ref r = entityPhrase(of);
                     if (r != null) {
                         return r;
@@ -1573,8 +1579,10 @@ public final class StanceStage implements Stage {
                     v = verbAtOrAbove(p.head(v));
                     continue;
                 }
-                if (rel(v, "xcomp") && p.head(v) >= 0 && !kids(p.head(v), "obj").isEmpty()) {
-                    // object control: in "prompted the minister to resign" the minister resigns
+                if (rel(v, "xcomp") && p.head(v) >= 0 && !kids(p.head(v), "obj").isEmpty()
+                        && !subjectControl.contains(lemma(p.head(v)))) {
+                    // object control: in "prompted the minister to resign" the minister resigns (but in "used the
+                    // visit to praise X" the subject praises)
                     return resolve(kids(p.head(v), "obj").get(0));
                 }
                 if (rel(v, "xcomp") || rel(v, "conj") || rel(v, "advcl") && kids(v, "mark").isEmpty()
@@ -1696,7 +1704,9 @@ public final class StanceStage implements Stage {
             int v = i;
             for (int steps = 0; steps < 3 && v >= 0; steps++) {
                 for (int c : kids(v, "advmod", "neg", "det", "cc:preconj")) {
-                    if (lexicon.negatorWord(lower(c)) || lexicon.negatorWord(lemma(c))) {
+                    if ((lexicon.negatorWord(lower(c)) || lexicon.negatorWord(lemma(c)))
+                            && !(c + 1 < v && lexicon.negationScope(lower(c + 1)))) {
+                        // "did not just blame X" still blames X
                         return true;
                     }
                 }
