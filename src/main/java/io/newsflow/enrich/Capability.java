@@ -22,5 +22,7 @@ public enum Capability {
     /** Entity-to-entity stance tags from the learned pair model, added to the stance tags. */
     PAIR_STANCES,
     /** Stance tags held by the article itself (holder AUTHOR), added to the stance tags. */
-    AUTHOR_STANCES
+    AUTHOR_STANCES,
+    /** Stance tags a speaker states about a name inside their quote, read by the learned target-sentiment model. */
+    QUOTE_SENTIMENT_STANCES
 }

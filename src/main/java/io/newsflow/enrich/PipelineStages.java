@@ -6,6 +6,7 @@ import io.newsflow.enrich.kb.KnowledgeBase;
 import io.newsflow.enrich.language.LanguageStage;
 import io.newsflow.enrich.quote.QuoteStage;
 import io.newsflow.enrich.stance.AuthorStanceStage;
+import io.newsflow.enrich.stance.QuoteSentimentStage;
 import io.newsflow.enrich.stance.PairStanceStage;
 import io.newsflow.enrich.stance.QuoteStanceStage;
 import io.newsflow.enrich.stance.StanceStage;
@@ -58,7 +59,8 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
     public static final List<String> DEFAULT = List.of(DEFAULT_CHAIN.split(","));
 
     /** Stages that exist but run only when named ({@code --stages ...,author-stance}). */
-    public static final List<String> OPT_IN = List.of(PairStanceStage.NAME, AuthorStanceStage.NAME);
+    public static final List<String> OPT_IN = List.of(PairStanceStage.NAME, AuthorStanceStage.NAME,
+            QuoteSentimentStage.NAME);
 
     /** Normalisation and the {@link #DEFAULT} chain. */
     public static PipelineStages standard() {
@@ -89,6 +91,7 @@ public record PipelineStages(Stage normalizer, EnrichmentPipeline enrichment) {
             case QuoteStanceStage.NAME -> new QuoteStanceStage();
             case PairStanceStage.NAME -> new PairStanceStage();
             case AuthorStanceStage.NAME -> new AuthorStanceStage();
+            case QuoteSentimentStage.NAME -> new QuoteSentimentStage();
             default -> throw new IllegalArgumentException("unknown stage '" + n + "'; available: " + DEFAULT
                     + " and, opt-in, " + OPT_IN);
         }).toList();
