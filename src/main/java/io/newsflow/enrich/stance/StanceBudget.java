@@ -85,7 +85,7 @@ final class StanceBudget {
     private boolean couldBePredicate(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (lexicon.predicate(lower, Pos.ADJ) != null || lexicon.predicate(lower, Pos.NOUN) != null
-                || lexicon.excessDegree(lower)) {
+                || lexicon.excessDegree(lower) || lexicon.obligation(lower)) {
             return true;
         }
         for (String tag : VERB_TAGS) {

@@ -180,6 +180,14 @@ public final class StanceLexicon {
         return wordClass("excess").contains(lowerCaseWord);
     }
 
+    /**
+     * True for a modal of class {@code obligation} ("should", "must", "needs"); the stance stage and its budget both
+     * ask here, so they agree on what may hold a stance.
+     */
+    public boolean obligation(String lowerCaseWord) {
+        return wordClass("obligation").contains(lowerCaseWord);
+    }
+
     /** The words of one class of {@code lexicon/stance-words.tsv} (empty for a class with no entry). */
     public Set<String> wordClass(String name) {
         return wordClasses.getOrDefault(name, Set.of());

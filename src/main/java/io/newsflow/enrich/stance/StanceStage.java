@@ -70,6 +70,9 @@ public final class StanceStage implements Stage {
     /** The criticism an excess of some quality states ("too slow"): see {@code Analysis.excessive}. */
     private static final Predicate EXCESS = new Predicate("too", Pos.ADJ, Polarity.AGAINST, List.of("excess"),
             HolderSlot.SPEAKER, 0);
+    /** What a speaker says should be done ("X said the council should scrap the fee"): see {@code Analysis.obligation}. */
+    private static final Predicate OBLIGATION = new Predicate("should", Pos.VERB, Polarity.FAVOR, List.of("obligation"),
+            HolderSlot.SPEAKER, 0);
     /** Penn tags of verb forms that do not continue a to-infinitive ("to stay calm and called for …"). */
     private static final Set<String> NOT_INFINITIVE = Set.of("VBD", "VBZ", "VBP", "VBN");
     private static final Set<String> EXCLUDED_IN_PHRASE = Set.of("acl:relcl", "appos", "parataxis", "advcl", "dep",
@@ -258,7 +261,7 @@ public final class StanceStage implements Stage {
                 return;
             }
             for (int i = 0; i < sentence.size(); i++) {
-                if (predicate(i, false) != null) {
+                if (predicate(i, false) != null || lexicon.obligation(lower(i))) {
                     p = layer.parse(sentence);
                     break;
                 }
@@ -271,6 +274,8 @@ public final class StanceStage implements Stage {
                 Predicate pr = predicate(i, true);
                 if (pr != null) {
                     apply(i, pr);
+                } else if (verb(i)) {
+                    obligation(i);
                 }
             }
             // a contrast inside one sentence ("I respect her, but she is wrong") leaves the view open
@@ -420,6 +425,70 @@ public final class StanceStage implements Stage {
             return degree && kids(i, "xcomp", "ccomp", "advcl").isEmpty();
         }
 
+        /**
+         * "X said the council should scrap the fee", "“We must reopen the border,” X said", "X said Chile needs to
+         * act": an act the speaker of a quote or of the reporting verb says someone should do is FAVOR that act
+         * (with its doer unless that is the speaker's own "we"), or AGAINST what it would scrap; "should not" flips
+         * it. Only in reported speech or a quote, and not for a stance verb, which states its own stance ("should
+         * back the plan").
+         */
+        private void obligation(int v) {
+            int modal = obligationModal(v);
+            int clause = modal >= 0 && rel(v, "xcomp") && p.head(v) == modal ? modal : v;
+            if (modal < 0 || tag(v).equals("VBG") || kids(v, "obj", "obl", "xcomp", "ccomp").isEmpty()
+                    || kids(v, "aux").stream().anyMatch(a -> lemma(a).equals("have"))) {
+                // "should be saying", a bare "must act" or a past "should have been raised" names no act to back
+                return;
+            }
+            List<Ref> holders = speaker(clause);
+            if (holders.isEmpty()) {
+                return;
+            }
+            List<Target> found = new ArrayList<>();
+            List<Integer> subjects = kids(clause, "nsubj");
+            if (lexicon.reversalVerb(lemma(v)) || subjects.isEmpty() || firstPerson.contains(lower(subjects.get(0)))
+                    || thirdPerson.contains(lower(subjects.get(0)))) {
+                act(v, found);
+                found.removeIf(t -> t.entity() == null && t.phrase().split(" ").length < 2);
+            } else {
+                Set<Integer> skip = actSkips(v);
+                skip.addAll(subjects);
+                List<Integer> deedWords = kept(v, skip);
+                String subject = phraseText(subjects.get(0), Set.of());
+                String deed = deedWords.size() < 2 ? null : render(deedWords, v);
+                if (subject != null && deed != null) {
+                    found.add(new Target(null, subject + " " + deed, Math.min(subjects.get(0), v),
+                            deedWords.get(deedWords.size() - 1), false));
+                }
+            }
+            boolean negated = negated(v);
+            for (Target t : found) {
+                Polarity pol = negated ^ t.flip() ? Polarity.AGAINST : Polarity.FAVOR;
+                for (Ref h : holders) {
+                    emit(h, t, pol, modal, negated, "stance.modal.obligation" + (t.flip() ? ".reversal" : ""),
+                            OBLIGATION);
+                }
+            }
+        }
+
+        /**
+         * The modal of class {@code obligation} governing verb v ("should scrap", "must reopen"), or the verb "need"
+         * v is the to-infinitive of ("needs to act": its subject and speech are the modal's); -1 when there is none or
+         * it is negated "need" ("does not need to act" says nothing against acting).
+         */
+        private int obligationModal(int v) {
+            for (int a : kids(v, "aux")) {
+                if (lexicon.obligation(lower(a))) {
+                    return a;
+                }
+            }
+            if (rel(v, "xcomp") && p.head(v) >= 0 && lexicon.obligation(lower(p.head(v)))
+                    && kids(v, "mark").stream().anyMatch(m -> lower(m).equals("to")) && !negated(p.head(v))) {
+                return p.head(v);
+            }
+            return -1;
+        }
+
         private void apply(int i, Predicate pr) {
             if (received(i, pr)) {
                 return;
@@ -432,7 +501,11 @@ public final class StanceStage implements Stage {
                 if (targets.isEmpty()) {
                     continue;
                 }
-                List<Ref> holders = pr.holder() == HolderSlot.SUBJECT ? holders(i, pr, adjectival)
+                // "X said the council should scrap the fee": the one who says what should be done holds it
+                int modal = pr.pos() == Pos.VERB && pr.holder() == HolderSlot.SUBJECT ? obligationModal(i) : -1;
+                List<Ref> obliging = modal < 0 ? List.of() : speaker(modal == p.head(i) ? modal : i);
+                List<Ref> holders = !obliging.isEmpty() ? obliging
+                        : pr.holder() == HolderSlot.SUBJECT ? holders(i, pr, adjectival)
                         : smallClause(i) >= 0 ? resolveSubject(smallClause(i)) : List.of();
                 if (holders.isEmpty() && pr.holder() == HolderSlot.SPEAKER) {
                     // "X said the ruling held Y accountable": no named subject, so the one who says it
@@ -454,7 +527,8 @@ public final class StanceStage implements Stage {
                 boolean negated = negated(i) ^ undone ^ opposed;
                 boolean hedged = hedged(i) || outer != null && hedged(p.head(i));
                 String method = "stance." + pr.pos().name().toLowerCase(Locale.ROOT) + "." + frame
-                        + (undone ? ".undone" : "") + (outer != null ? ".in-object" : "");
+                        + (undone ? ".undone" : "") + (outer != null ? ".in-object" : "")
+                        + (!obliging.isEmpty() ? ".obligation" : "");
                 for (Target t : targets) {
                     Polarity pol = pr.polarity();
                     if (negated ^ t.flip()) {
