@@ -705,8 +705,11 @@ public final class StanceStage implements Stage {
                     }
                 }
                 case "nsubj", "excess" -> {
-                    if (!kids(i, "cop").isEmpty() || rel(i, "xcomp")) {
-                        List<Integer> subjects = kids(i, "nsubj");
+                    boolean passiveAdjective = pr.pos() == Pos.ADJ && tag(i).equals("VBN") && kids(i, "cop").isEmpty()
+                            && !kids(i, "aux:pass").isEmpty();
+                    if (!kids(i, "cop").isEmpty() || rel(i, "xcomp") || passiveAdjective) {
+                        // "X is necessary", "X seems reckless", "X is no longer needed"
+                        List<Integer> subjects = passiveAdjective ? kids(i, "nsubj:pass") : kids(i, "nsubj");
                         if (subjects.isEmpty() && smallClause(i) >= 0) {
                             // "held [X] accountable": the parser may hang X on the verb
                             subjects = smallClauseSubjects(i);
@@ -1781,6 +1784,10 @@ public final class StanceStage implements Stage {
                     if ((lexicon.negatorWord(lower(c)) || lexicon.negatorWord(lemma(c)))
                             && !(c + 1 < v && lexicon.negationScope(lower(c + 1)))) {
                         // "did not just blame X" still blames X
+                        return true;
+                    }
+                    if (c > 0 && p.head(c - 1) == c && lexicon.negatorWord(lower(c - 1) + " " + lower(c))) {
+                        // a two-word negator parsed as a modified adverb: "no longer needed"
                         return true;
                     }
                 }
