@@ -1,5 +1,6 @@
 package io.newsflow.tools.directed;
 
+import io.newsflow.enrich.PipelineStages;
 import io.newsflow.enrich.pairs.DirectedStanceModel;
 import io.newsflow.enrich.sentiment.SentenceEncoder;
 import java.io.PrintWriter;
@@ -79,7 +80,9 @@ public final class DirectedCommands {
     @Command(name = "directed", mixinStandardHelpOptions = true,
             description = "Score the directed stance model on a file in the format of Park, Pan & Joo (sentence, p, q, label):"
                     + " per-class P/R/F1, confusion matrix, accuracy, five-class macro-F1 (last line). Given a folder of"
-                    + " gold-labelled news articles (NNN.txt + NNN.json) instead, runs the news check of NewsPairCheck.")
+                    + " gold-labelled news articles (NNN.txt + NNN.json) instead, runs the news check of NewsPairCheck."
+                    + " With --rules, checks the stance chain's entity stances against the file's labels instead"
+                    + " (DirectedRuleCheck); ends with rule_agreement= and rule_recall_non_neutral=.")
     public static final class Eval implements Callable<Integer> {
 
         @Parameters(index = "0", description = "TSV file (e.g. valid.txt), or a folder of NNN.txt + NNN.json articles.")
@@ -91,11 +94,23 @@ public final class DirectedCommands {
         @Option(names = "--threads", defaultValue = "1", description = "Prediction threads. Default: ${DEFAULT-VALUE}.")
         int threads;
 
+        @Option(names = "--rules", description = "Check the stance chain (--stages) instead of the learned model.")
+        boolean rules;
+
+        @Option(names = "--stages", split = ",", defaultValue = PipelineStages.DEFAULT_CHAIN,
+                description = "With --rules: the enrichment chain. Default: ${DEFAULT-VALUE}.")
+        List<String> stages;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (rules) {
+                DirectedRuleCheck.print(DirectedRuleCheck.run(PipelineStages.named(stages),
+                        DirectedSentimentData.read(file)), spec.commandLine().getOut());
+                return 0;
+            }
             DirectedStanceModel m = model == null ? DirectedStanceModel.shared() : DirectedStanceModel.load(model);
             SentenceEncoder.named(m.encoderName());
             if (Files.isDirectory(file)) {
