@@ -1631,6 +1631,11 @@ public final class StanceStage implements Stage {
                 if (rel(v, "acl:relcl")) {
                     return resolve(p.head(v));
                 }
+                if ((rel(v, "acl") || rel(v, "dep")) && tag(v).equals("VBG") && p.head(v) >= 0
+                        && tag(p.head(v)).startsWith("NN") && !(v > 0 && word(v - 1).equals(","))) {
+                    // "the EU statement condemning the raid": the noun the participle describes does it
+                    return resolve(p.head(v));
+                }
                 int up = p.head(v);
                 if (up >= 0 && (tag(up).equals("WP") || tag(up).equals("WDT")) && up < v && p.head(up) >= 0
                         && tag(p.head(up)).startsWith("NN")) {
