@@ -1696,16 +1696,22 @@ public final class StanceStage implements Stage {
             }
             String country = holders.get(0).name().toLowerCase(Locale.ROOT);
             Ref speaker = quoteSpeaker(clause);
+            boolean titledInIt = false;
             if (speaker == null) {
                 int verb = reportingVerb(clause);
-                for (int n : verb < 0 ? List.<Integer>of() : kids(verb, "nsubj")) {
+                for (int n : verb < 0 ? List.<Integer>of() : reporterSubjects(verb)) {
                     List<Ref> r = resolve(n);
                     speaker = r.size() == 1 ? r.get(0) : null;
+                    // "Thailand's Prime Minister, X, said Thailand …": the title names the country itself
+                    for (int poss : kids(n, "nmod:poss")) {
+                        Located m = mentionAt(poss);
+                        titledInIt |= m != null && ref(m).id().equals(holders.get(0).id());
+                    }
                 }
             }
             if (speaker != null && speaker.entity() != null && speaker.entity().type() == EntityType.PERSON
                     && speaker.entity().role() != null
-                    && speaker.entity().role().toLowerCase(Locale.ROOT).endsWith(" of " + country)) {
+                    && (titledInIt || speaker.entity().role().toLowerCase(Locale.ROOT).endsWith(" of " + country))) {
                 return List.of(speaker);
             }
             return holders;
@@ -1749,10 +1755,23 @@ public final class StanceStage implements Stage {
                 return List.of(q);
             }
             int verb = reportingVerb(i);
-            for (int n : verb < 0 ? List.<Integer>of() : kids(verb, "nsubj")) {
+            for (int n : verb < 0 ? List.<Integer>of() : reporterSubjects(verb)) {
                 return resolve(n);
             }
             return List.of();
+        }
+
+        /**
+         * The subject of a speech verb; for a participle without one ("X spoke briefly, saying that …"), the subject
+         * of the verb it is hung on.
+         */
+        private List<Integer> reporterSubjects(int verb) {
+            List<Integer> own = kids(verb, "nsubj");
+            if (own.isEmpty() && tag(verb).equals("VBG") && p.head(verb) >= 0 && verb(p.head(verb))
+                    && (rel(verb, "dep") || rel(verb, "advcl") || rel(verb, "xcomp") || rel(verb, "conj"))) {
+                return kids(p.head(verb), "nsubj");
+            }
+            return own;
         }
 
         /**
