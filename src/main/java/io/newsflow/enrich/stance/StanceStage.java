@@ -686,7 +686,19 @@ public final class StanceStage implements Stage {
             switch (frame) {
                 case "obj" -> objectTargets(i, pr, found);
                 case "xcomp" -> {
-                    for (int x : kids(i, "xcomp")) {
+                    List<Integer> acts = new ArrayList<>(kids(i, "xcomp"));
+                    if (pr.pos() == Pos.NOUN) {
+                        // "a pledge to destroy X": the noun's infinitive, or one the parser hung on its light verb
+                        for (int a : kids(i, "acl")) {
+                            if (kids(a, "mark").stream().anyMatch(m -> lower(m).equals("to"))) {
+                                acts.add(a);
+                            }
+                        }
+                        if (rel(i, "obj") && p.head(i) >= 0 && lexicon.lightVerb(lemma(p.head(i)))) {
+                            kids(p.head(i), "xcomp").stream().filter(x -> x > i).forEach(acts::add);
+                        }
+                    }
+                    for (int x : acts) {
                         if (verb(x)) {
                             act(x, found);
                         }
