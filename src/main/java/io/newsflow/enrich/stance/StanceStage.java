@@ -742,11 +742,13 @@ public final class StanceStage implements Stage {
                 case "amod" -> {
                     // "the “unconstitutional” martial law", an evaluation in scare quotes: the noun it describes
                     boolean quoted = i > 0 && isQuoteMark(i - 1) || i + 1 < s.size() && isQuoteMark(i + 1);
-                    int n = p.head(i);
-                    if (rel(i, "amod") && quoted && n >= 0 && tag(n).startsWith("NN")
+                    // "the “wrongful and dangerous” remarks": a coordinated adjective describes the same noun
+                    int a = rel(i, "conj") && p.head(i) >= 0 && rel(p.head(i), "amod") ? p.head(i) : i;
+                    int n = p.head(a);
+                    if (rel(a, "amod") && quoted && n >= 0 && tag(n).startsWith("NN")
                             && kids(n, "cop", "nsubj").isEmpty()) {
-                        Set<Integer> skip = new HashSet<>(kids(i, "conj"));
-                        skip.add(i);
+                        Set<Integer> skip = new HashSet<>(kids(a, "conj"));
+                        skip.add(a);
                         addPhrase(n, false, found, skip);
                     }
                 }
