@@ -22,6 +22,7 @@ import io.newsflow.enrich.stance.StanceLexicon.Pos;
 import io.newsflow.enrich.stance.StanceLexicon.Predicate;
 import io.newsflow.enrich.text.DependencyParse;
 import io.newsflow.enrich.text.Sentence;
+import io.newsflow.enrich.text.QuoteRegion;
 import io.newsflow.enrich.text.TextLayer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,6 +74,8 @@ public final class StanceStage implements Stage {
     /** What a speaker says should be done ("X said the council should scrap the fee"): see {@code Analysis.obligation}. */
     private static final Predicate OBLIGATION = new Predicate("should", Pos.VERB, Polarity.FAVOR, List.of("obligation"),
             HolderSlot.SPEAKER, 0);
+    /** The longest quotation read as scare quotes around a phrase, in characters. */
+    private static final int SCARE_QUOTE_CHARS = 40;
     /** Penn tags of verb forms that do not continue a to-infinitive ("to stay calm and called for …"). */
     private static final Set<String> NOT_INFINITIVE = Set.of("VBD", "VBZ", "VBP", "VBN");
     private static final Set<String> EXCLUDED_IN_PHRASE = Set.of("acl:relcl", "appos", "parataxis", "advcl", "dep",
@@ -741,7 +744,9 @@ public final class StanceStage implements Stage {
                 case "label" -> label(i, pr, found);
                 case "amod" -> {
                     // "the “unconstitutional” martial law", an evaluation in scare quotes: the noun it describes
-                    boolean quoted = i > 0 && isQuoteMark(i - 1) || i + 1 < s.size() && isQuoteMark(i + 1);
+                    boolean marked = i > 0 && isQuoteMark(i - 1) || i + 1 < s.size() && isQuoteMark(i + 1);
+                    // inside a short quoted phrase ("made “multiple inappropriate statements”"): entity targets only
+                    boolean quoted = marked || scareQuoted(i);
                     // "the “wrongful and dangerous” remarks": a coordinated adjective describes the same noun
                     int a = rel(i, "conj") && p.head(i) >= 0 && rel(p.head(i), "amod") ? p.head(i) : i;
                     int n = p.head(a);
@@ -750,6 +755,9 @@ public final class StanceStage implements Stage {
                         Set<Integer> skip = new HashSet<>(kids(a, "conj"));
                         skip.add(a);
                         addPhrase(n, false, found, skip);
+                        if (!marked) {
+                            found.removeIf(t -> t.entity() == null);
+                        }
                     }
                 }
                 default -> {
@@ -1080,7 +1088,22 @@ public final class StanceStage implements Stage {
                     return ref(m);
                 }
             }
+            if (rel(h, "obj") && p.head(h) >= 0 && lexicon.lightVerb(lemma(p.head(h)))) {
+                // "X had made “inappropriate statements”": the one who made them
+                for (int n : kids(p.head(h), "nsubj")) {
+                    Located m = mentionAt(n);
+                    if (m != null && m.entity().type() != EntityType.LOCATION) {
+                        return ref(m);
+                    }
+                }
+            }
             return null;
+        }
+
+        /** True when word i lies in a short closed quotation around a phrase (scare quotes: "“multiple false claims”"). */
+        private boolean scareQuoted(int i) {
+            QuoteRegion q = layer.quoteAt(startOf(i));
+            return q != null && q.closed() && q.close() - q.open() <= SCARE_QUOTE_CHARS;
         }
 
         /**
