@@ -88,6 +88,9 @@ public final class AttributionRules {
             + "because|after|before|since)\\b", Pattern.CASE_INSENSITIVE);
     /** "… should go but Y said": a clause break inside the words before the verb. */
     private static final Pattern INNER_CLAUSE = Pattern.compile("\\s(?:but|while|whereas|and)\\s|;");
+    /** A subordinator that may open a sentence before a participle ("When asked …"). */
+    private static final Pattern OPENING_SUBORDINATOR = Pattern.compile("(?i)(?:when|while|after|before|once|if|though|"
+            + "although)");
     /** An opening adverbial phrase before the subject ("Standing next to X, Y said"; "Following the talks, …"). */
     private static final Pattern OPENER_WORD = Pattern.compile("(?i)(?:after|following|before|during|speaking|"
             + "referring|asked|responding|in|at|on|with|despite|unlike|like|as)");
@@ -200,7 +203,7 @@ public final class AttributionRules {
             Token t = c.token(i);
             boolean according = t.text().toLowerCase(Locale.ROOT).equals("according")
                     && i + 1 < c.layer().tokens().size() && c.token(i + 1).text().equalsIgnoreCase("to");
-            if (!according && !c.verbs().isSpeech(c.layer(), i)) {
+            if (!according && !c.verbs().isSpeech(c.layer(), i) || !according && openingParticiple(c, start, i, open)) {
                 continue;
             }
             int cueEnd = according ? c.token(i + 1).end() : t.end();
@@ -216,6 +219,20 @@ public final class AttributionRules {
             }
         }
         return null;
+    }
+
+    /**
+     * "Asked about the plan, X said: …", "When asked whether …, X said …": a speech participle opening the sentence
+     * (after nothing or a subordinator) and closed by a comma before the quote is no cue; the verb after it is.
+     */
+    private static boolean openingParticiple(QuoteContext c, int sentenceStart, int i, int open) {
+        String pos = c.layer().pos(i);
+        if (!pos.equals("VBN") && !pos.equals("VBG")) {
+            return false;
+        }
+        String before = c.text().substring(sentenceStart, c.token(i).start()).strip();
+        int comma = c.text().indexOf(',', c.token(i).end());
+        return (before.isEmpty() || OPENING_SUBORDINATOR.matcher(before).matches()) && comma > 0 && comma < open;
     }
 
     /** "… and China vowed": a speech verb after a coordinating word, with its own subject in between. */
