@@ -436,7 +436,8 @@ public final class AttributionRules {
             // "… who acknowledged “…” but said “…”": the verb shares the subject of the quote before
             return Optional.of(new Attribution(c.previousSpeaker(), dropTrailingPunct(b.cue())));
         }
-        Located who = adjacent != null && RELATIVE_GAP.matcher(c.text().substring(adjacent.end(), verbAt)).matches()
+        Located who = adjacent != null && !c.modifyingPlace(adjacent)
+                && RELATIVE_GAP.matcher(c.text().substring(adjacent.end(), verbAt)).matches()
                 ? adjacent : c.subjectIn(clauseStart, verbAt);
         if (who == null) {
             // "China vowed “…”": a country or capital right before the verb speaks for its government
@@ -513,7 +514,7 @@ public final class AttributionRules {
             }
         }
         Located adjacent = c.lastMentionIn(clauseStart, limit);
-        if (adjacent != null && limit < open && ADVERBIAL_GAP.matcher(text.substring(adjacent.end(), limit)).matches()
+        if (adjacent != null && !c.modifyingPlace(adjacent) && limit < open && ADVERBIAL_GAP.matcher(text.substring(adjacent.end(), limit)).matches()
                 && !BodyMentions.possessive(text, adjacent)) {
             return adjacent;
         }
@@ -526,7 +527,7 @@ public final class AttributionRules {
         }
         // "Russia has rejected …, saying …": a place opening the clause, followed by its verb
         for (Located p : c.places()) {
-            if (p.start() >= clauseStart && p.end() <= limit
+            if (p.start() >= clauseStart && p.end() <= limit && !c.modifyingPlace(p)
                     && text.substring(clauseStart, p.start()).strip().matches("(?i)(?:the)?")) {
                 int next = c.tokenFrom(p.end());
                 if (next < c.layer().tokens().size() && c.layer().pos(next).startsWith("VB")) {

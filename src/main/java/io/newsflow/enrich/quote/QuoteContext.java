@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  */
 public final class QuoteContext {
 
+    /** A preposition right before a place: "police in Leeds", "officials from Chile". */
+    private static final Pattern PLACE_PREPOSITION = Pattern.compile(
+            "(?i)\\b(?:in|from|near|at|across|outside|inside)\\s+(?:the\\s+)?$");
+
     private static final String OPENING_PUNCT = ",.!?…:;";
     private static final Pattern SENTENCE_CLOSED = Pattern.compile("^\\s*[.!?]");
 
@@ -103,7 +107,7 @@ public final class QuoteContext {
     public Located placeRightBefore(int from, int to) {
         Located last = null;
         for (Located m : places) {
-            if (m.start() >= from && m.end() <= to && text.substring(m.end(), to).isBlank()) {
+            if (m.start() >= from && m.end() <= to && text.substring(m.end(), to).isBlank() && !modifyingPlace(m)) {
                 last = m;
             }
         }
@@ -242,6 +246,12 @@ public final class QuoteContext {
         return lastPerson != null ? lastPerson : lastOrg;
     }
 
+    /** "Police in Leeds said": a place after a preposition only modifies the subject and never speaks. */
+    public boolean modifyingPlace(Located m) {
+        return m.entity().type() == EntityType.LOCATION
+                && PLACE_PREPOSITION.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
+    }
+
     /**
      * The subject-like mention of [from, to): the first non-possessive mention, except that an organisation
      * immediately followed by a titled person ("NATO Secretary General Mark Rutte") yields the person.
@@ -249,7 +259,7 @@ public final class QuoteContext {
     public Located subjectIn(int from, int to) {
         Located first = null;
         for (Located m : mentions) {
-            if (m.start() >= from && m.end() <= to && !BodyMentions.possessive(text, m)) {
+            if (m.start() >= from && m.end() <= to && !BodyMentions.possessive(text, m) && !modifyingPlace(m)) {
                 if (first == null) {
                     first = m;
                 } else if (first.entity().type() != EntityType.PERSON && m.entity().type() == EntityType.PERSON
