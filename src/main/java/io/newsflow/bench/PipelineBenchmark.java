@@ -102,7 +102,9 @@ public final class PipelineBenchmark {
             RuntimeConfig runtime = new RuntimeConfig(bootstrapServers, run + "-pipeline",
                     options.stateDir().resolve("pipeline"), options.guarantee(), options.commitIntervalMs(), 1,
                     options.partitions(), (short) -1, Map.of());
-            Topology pipelineTopology = NewsflowTopology.build(PipelineConfig.defaults(topics), stages, serdes);
+            // enrichment spread over as many partitions as the input has, as `newsflow run --partitions N` does
+            Topology pipelineTopology = NewsflowTopology.build(PipelineConfig.defaults(topics)
+                    .withEnrichmentPartitions(options.partitions()), stages, serdes);
             Figures pipeline = measure("pipeline", () -> pipelineTopology, runtime, topics.enriched(),
                     topics.articles(), options, producer, codec, corpus, run, 0);
 
