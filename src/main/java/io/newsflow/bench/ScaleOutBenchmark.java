@@ -117,7 +117,7 @@ public final class ScaleOutBenchmark {
             starting.forEach(CompletableFuture::join);
         } finally {
             for (PipelineRunner r : runners) {
-                r.close(Duration.ofSeconds(30));
+                r.close(PipelineBenchmark.PHASE_CLOSE_TIMEOUT);
             }
         }
         double perSecond = steadyRate(at, seen);
