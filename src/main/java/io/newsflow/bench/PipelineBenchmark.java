@@ -41,6 +41,16 @@ public final class PipelineBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineBenchmark.class);
 
     /**
+     * How long a phase's instance may take to stop before the next phase starts. A stream thread asked to stop
+     * first works through the records it has already fetched, and a backlog phase cut off by
+     * {@code --max-phase-seconds} leaves hundreds of articles fetched, tens of seconds of enrichment: with the 30 s
+     * close timeout the thread went on enriching through the latency and passthrough phases and into the first
+     * scale-out case (86 s after the close in one run of 2026-12-03, seen in its per-thread CPU), taking CPU from
+     * them. So each phase waits for its instance to stop.
+     */
+    static final Duration PHASE_CLOSE_TIMEOUT = Duration.ofMinutes(3);
+
+    /**
      * @param articles backlog size for the throughput phase
      * @param maxPhaseSeconds cap on each throughput phase; throughput is computed on what was processed
      * @param latencySeconds length of each latency phase
@@ -102,7 +112,9 @@ public final class PipelineBenchmark {
             RuntimeConfig runtime = new RuntimeConfig(bootstrapServers, run + "-pipeline",
                     options.stateDir().resolve("pipeline"), options.guarantee(), options.commitIntervalMs(), 1,
                     options.partitions(), (short) -1, Map.of());
-            Topology pipelineTopology = NewsflowTopology.build(PipelineConfig.defaults(topics), stages, serdes);
+            // enrichment spread over as many partitions as the input has, as `newsflow run --partitions N` does
+            Topology pipelineTopology = NewsflowTopology.build(PipelineConfig.defaults(topics)
+                    .withEnrichmentPartitions(options.partitions()), stages, serdes);
             Figures pipeline = measure("pipeline", () -> pipelineTopology, runtime, topics.enriched(),
                     topics.articles(), options, producer, codec, corpus, run, 0);
 
@@ -122,8 +134,8 @@ public final class PipelineBenchmark {
             throws InterruptedException {
         int seen = 0;
         double perSecond;
-        try (KafkaConsumer<String, byte[]> consumer = consumer(output, options.partitions());
-             PipelineRunner runner = new PipelineRunner(topology.get(), runtime)) {
+        PipelineRunner runner = new PipelineRunner(topology.get(), runtime);
+        try (KafkaConsumer<String, byte[]> consumer = consumer(output, options.partitions())) {
             runner.start(Duration.ofMinutes(2));
             long first = System.nanoTime();
             long last = 0;
@@ -136,6 +148,8 @@ public final class PipelineBenchmark {
             }
             perSecond = seen > 0 && last > first ? seen * 1e9 / (last - first) : 0.0;
             LOG.info("{}: {} articles, {} articles/s", name, seen, String.format("%.1f", perSecond));
+        } finally {
+            runner.close(PHASE_CLOSE_TIMEOUT);
         }
         int rate = fixedRate > 0 ? fixedRate : options.latencyRate() > 0 ? options.latencyRate()
                 : (int) Math.max(1, Math.min(100, perSecond / 2));

@@ -45,7 +45,8 @@ import org.apache.kafka.streams.state.Stores;
  *                 → (repartition near-duplicate-index, ONE partition)
  *                 → mark-near-duplicates [near-duplicate-signatures, near-duplicate-bands, article-copies]
  *                 → (repartition near-duplicate-checked, config.enrichmentPartitions() partitions)
- *                 → prepare-enrichment → enrich-&lt;stage&gt;… → check-enriched-size → route-enriched
+ *                 → prepare-enrichment → enrich-&lt;stage&gt;… → check-enriched-size (assembles the output record)
+ *                   → route-enriched
  *                   ├─ failed → key-dead-letters-enrich → dead-letter-enrich → write-dead-letters-enrich (news-articles-dlq)
  *                   └─ ok     → assemble-enriched → revise-reprocessed [article-result-digests] → key-by-article-id
  *                             → measure-enriched → write-enriched (news-articles-enriched)
@@ -75,6 +76,10 @@ public final class NewsflowTopology {
     public static final String STORE_REVISIONS = "article-revisions";
     public static final String PREPARE_ENRICHMENT = "prepare-enrichment";
     public static final String ENRICH_PREFIX = "enrich-";
+    /**
+     * Takes the output record, assembled by {@link #CHECK_ENRICHED_SIZE}, out of its outcome (the name is from when
+     * this node assembled it a second time; node names are part of the contract).
+     */
     public static final String ASSEMBLE = "assemble-enriched";
     public static final String SINK_ENRICHED = "write-enriched";
     /** Dead-letters an enriched article too large for the enriched topic before it is sent. */
@@ -202,17 +207,18 @@ public final class NewsflowTopology {
             working = working.processValues(() -> new StageProcessor(stage, config.stageDeadline()), Named.as(ENRICH_PREFIX + stage.name()));
         }
 
-        working = working.processValues(() -> new EnrichedSizeProcessor(w -> assemble(w, config.pipelineVersion(),
-                clock), enrichedSerde.serializer(), config.topics().enriched(), config.maxEnrichedRecordBytes()),
-                Named.as(CHECK_ENRICHED_SIZE));
-        Map<String, KStream<String, Outcome<Working>>> enriched = working
+        // assembles the output record once, checks its size and passes it on (or a dead letter)
+        KStream<String, Outcome<EnrichedArticle>> checked = working.processValues(() -> new EnrichedSizeProcessor(
+                w -> assemble(w, config.pipelineVersion(), clock), enrichedSerde.serializer(),
+                config.topics().enriched(), config.maxEnrichedRecordBytes()), Named.as(CHECK_ENRICHED_SIZE));
+        Map<String, KStream<String, Outcome<EnrichedArticle>>> enriched = checked
                 .split(Named.as("route-enriched-"))
                 .branch((key, outcome) -> outcome.isFailed(), Branched.as("failed"))
                 .defaultBranch(Branched.as("ok"));
         writeDeadLetters(enriched.get("route-enriched-failed"), "enrich", config, true);
 
         enriched.get("route-enriched-ok")
-                .mapValues(outcome -> assemble(unwrap(outcome), config.pipelineVersion(), clock), Named.as(ASSEMBLE))
+                .mapValues(NewsflowTopology::unwrap, Named.as(ASSEMBLE))
                 .processValues(() -> new ReviseProcessor(STORE_RESULT_DIGESTS, config.dedupRetention()),
                         Named.as(REVISE), STORE_RESULT_DIGESTS)
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-article-id"))

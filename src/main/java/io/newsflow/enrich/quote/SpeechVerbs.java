@@ -1,8 +1,8 @@
 package io.newsflow.enrich.quote;
 
-import edu.stanford.nlp.process.Morphology;
 import io.newsflow.enrich.lexicon.LexiconTable;
 import io.newsflow.enrich.lexicon.Lexicons;
+import io.newsflow.enrich.text.Lemmas;
 import io.newsflow.enrich.text.TextLayer;
 import java.util.HashSet;
 import java.util.Locale;
@@ -75,7 +75,7 @@ public final class SpeechVerbs {
     private static String verbLemma(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         String tag = w.endsWith("ing") ? "VBG" : w.endsWith("s") ? "VBZ" : w.endsWith("ed") ? "VBD" : "VB";
-        return Morphology.lemmaStatic(w, tag, true).toLowerCase(Locale.ROOT);
+        return Lemmas.lemma(w, tag, true).toLowerCase(Locale.ROOT);
     }
 
     private static boolean test(TextLayer layer, int i, Set<String> set) {

@@ -1,7 +1,7 @@
 package io.newsflow.enrich.stance;
 
-import edu.stanford.nlp.process.Morphology;
 import io.newsflow.enrich.stance.StanceLexicon.Pos;
+import io.newsflow.enrich.text.Lemmas;
 import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextLayer;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>First, a sentence is tagged only when one of its words could be a stance predicate under some part of speech:
  * its lower-case form is an adjective predicate or a degree word of class {@code excess} ("too"), or its lemma
  * for some verb or common-noun tag is a verb predicate, a phrasal head or a noun predicate. This is exactly the test the stage applies after tagging (lemmas come from the
- * same {@link Morphology}), so it changes no result; it only spares tagging sentences without such a word, which on
+ * same {@link Lemmas}), so it changes no result; it only spares tagging sentences without such a word, which on
  * text the tagger has never seen (one surname repeated, emoji) cost up to a second per 100 words. Words are judged
  * once per article.
  *
@@ -89,13 +89,13 @@ final class StanceBudget {
             return true;
         }
         for (String tag : VERB_TAGS) {
-            String lemma = Morphology.lemmaStatic(word, tag, true).toLowerCase(Locale.ROOT);
+            String lemma = Lemmas.lemma(word, tag, true).toLowerCase(Locale.ROOT);
             if (lexicon.predicate(lemma, Pos.VERB) != null || lexicon.phrasalHead(lemma)) {
                 return true;
             }
         }
         for (String tag : NOUN_TAGS) {
-            String lemma = Morphology.lemmaStatic(word, tag, true).toLowerCase(Locale.ROOT);
+            String lemma = Lemmas.lemma(word, tag, true).toLowerCase(Locale.ROOT);
             if (lexicon.predicate(lemma, Pos.NOUN) != null) {
                 return true;
             }

@@ -3,7 +3,6 @@ package io.newsflow.enrich.text;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.TaggedWord;
 import edu.stanford.nlp.process.CoreLabelTokenFactory;
-import edu.stanford.nlp.process.Morphology;
 import edu.stanford.nlp.process.PTBTokenizer;
 import edu.stanford.nlp.process.WordToSentenceProcessor;
 import edu.stanford.nlp.semgraph.SemanticGraph;
@@ -341,7 +340,7 @@ public final class TextLayer {
         for (int i = 0; i < s.size(); i++) {
             String w = tokens.get(s.firstToken() + i).text();
             pos[i] = tags.get(i).tag();
-            lemma[i] = Morphology.lemmaStatic(w, pos[i], true).toLowerCase(Locale.ROOT);
+            lemma[i] = Lemmas.lemma(w, pos[i], true).toLowerCase(Locale.ROOT);
         }
         return new String[][] {pos, lemma};
     }
