@@ -123,6 +123,14 @@ public final class NewsflowApp implements AutoCloseable {
                 : StreamsMetricsBinding.bind(fast.streams(), fastRuntime(runtime).applicationId());
     }
 
+    /**
+     * The enrichment pipeline's runtime settings: those given, with the stage-deadline timeouts and the size limits
+     * and dead-letter production handler of {@link PipelineRunner#hardened} (before, {@code run} left them out).
+     */
+    static RuntimeConfig pipelineRuntime(Settings s, RuntimeConfig runtime) {
+        return PipelineRunner.hardened(runtime, s.pipeline(), s.stages());
+    }
+
     /** Starts every part and waits until the stream applications are RUNNING. */
     public static NewsflowApp start(Settings s) {
         HttpServer server = null;
@@ -150,7 +158,7 @@ public final class NewsflowApp implements AutoCloseable {
                 return new NewsflowApp(null, fast, null, null, null, metrics, s.runtime());
             }
             pipeline = new PipelineRunner(NewsflowTopology.build(s.pipeline(), s.stages(), s.alerting(), s.serdes(),
-                    s.clock()), runtime);
+                    s.clock()), pipelineRuntime(s, runtime));
             pipeline.start(Duration.ofMinutes(5));
             HttpApi http = null;
             if (server != null) {

@@ -49,9 +49,16 @@ public final class PipelineRunner implements AutoCloseable {
     private final AtomicInteger failuresInWindow = new AtomicInteger();
 
     public PipelineRunner(RuntimeConfig runtime, PipelineConfig pipeline, PipelineStages stages, SerdeFactory serdes) {
-        this(NewsflowTopology.build(pipeline, stages, serdes),
-                runtime.withOverrides(timeouts(runtime, pipeline, stages.enrichment().stages().size() + 1))
-                        .withOverrides(limits(runtime, pipeline)));
+        this(NewsflowTopology.build(pipeline, stages, serdes), hardened(runtime, pipeline, stages));
+    }
+
+    /**
+     * The runtime settings every enrichment pipeline runs with: {@link #timeouts} for the chain's stage deadlines
+     * and {@link #limits} (record sizes, dead-lettering a record the broker refuses), each unless set explicitly.
+     */
+    public static RuntimeConfig hardened(RuntimeConfig runtime, PipelineConfig pipeline, PipelineStages stages) {
+        return runtime.withOverrides(timeouts(runtime, pipeline, stages.enrichment().stages().size() + 1))
+                .withOverrides(limits(runtime, pipeline));
     }
 
     /** Largest record on the internal (repartition, changelog) topics: an envelope holds the input twice. */
