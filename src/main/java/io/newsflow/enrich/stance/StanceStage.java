@@ -449,6 +449,9 @@ public final class StanceStage implements Stage {
             }
             List<Target> found = new ArrayList<>();
             List<Integer> subjects = kids(clause, "nsubj");
+            if (subjects.isEmpty() && rel(clause, "conj") && p.head(clause) >= 0) {
+                subjects = kids(p.head(clause), "nsubj"); // "X is a criminal and must face justice": X must
+            }
             if (lexicon.reversalVerb(lemma(v)) || subjects.isEmpty() || firstPerson.contains(lower(subjects.get(0)))
                     || thirdPerson.contains(lower(subjects.get(0)))) {
                 act(v, found);

@@ -30,12 +30,14 @@ class QuoteStanceStageTest {
         assertThat(s).extracting(Document.Stance::holderName, Document.Stance::polarity, Document.Stance::targetName,
                 Document.Stance::targetType).containsExactly(
                         tuple("Kaja Kallas", Polarity.AGAINST, "Vladimir Putin", TargetType.ENTITY),
+                        tuple("Kaja Kallas", Polarity.FAVOR, "Vladimir Putin facing justice", TargetType.TOPIC),
                         tuple("Keir Starmer", Polarity.FAVOR, "Emmanuel Macron", TargetType.ENTITY));
-        // the stance stage reads both first (an evaluative noun with the speaker as holder, a verb inside the quote);
-        // the quote-stance stage adds nothing twice
+        // the stance stage reads all three first (an evaluative noun with the speaker as holder, what the speaker
+        // says Putin must do, a verb inside the quote); the quote-stance stage adds nothing twice
         assertThat(s.get(0).evidence()).contains("Putin is a war criminal");
         assertThat(s.get(0).method()).isIn("stance.noun.nsubj", "quote-stance.evaluative-inside");
-        assertThat(s.get(1).evidence()).contains("admire Emmanuel Macron");
+        assertThat(s.get(1).method()).isEqualTo("stance.modal.obligation");
+        assertThat(s.get(2).evidence()).contains("admire Emmanuel Macron");
     }
 
     @Test
