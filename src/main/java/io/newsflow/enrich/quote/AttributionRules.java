@@ -88,6 +88,10 @@ public final class AttributionRules {
             + "because|after|before|since)\\b", Pattern.CASE_INSENSITIVE);
     /** "… should go but Y said": a clause break inside the words before the verb. */
     private static final Pattern INNER_CLAUSE = Pattern.compile("\\s(?:but|while|whereas|and)\\s|;");
+    /** A past participle and "by" right before a name: "described by", "dismissed by the". */
+    private static final Pattern PASSIVE_AGENT = Pattern.compile("\\b\\p{Ll}+(?:ed|en)\\s+by\\s+(?:the\\s+)?$");
+    /** From a passive agent to the quote: at most a short phrase ending in "as" ("as", "on Monday as"). */
+    private static final Pattern AGENT_TO_QUOTE = Pattern.compile("(?:,?\\s+[\\p{L}\\d]+){0,3}?\\s+as\\s*");
     /** A subordinator that may open a sentence before a participle ("When asked …"). */
     private static final Pattern OPENING_SUBORDINATOR = Pattern.compile("(?i)(?:when|while|after|before|once|if|though|"
             + "although)");
@@ -507,6 +511,10 @@ public final class AttributionRules {
         int verb = c.reportingVerbIn(sentenceStart, open);
         int limit = verb >= 0 ? c.token(verb).start() : open;
         int clauseStart = clauseStart(c, sentenceStart, limit);
+        Located agent = agentBeforeQuote(c, sentenceStart, open);
+        if (agent != null) {
+            return agent;
+        }
         if (PRONOUN.matcher(text.substring(clauseStart, limit).strip()).find()) {
             Located person = c.pronounReferent(sentenceStart);
             if (person != null) {
@@ -533,6 +541,21 @@ public final class AttributionRules {
                 if (next < c.layer().tokens().size() && c.layer().pos(next).startsWith("VB")) {
                     return p;
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "The plan was described by X as “…”", "… was dismissed by X as “…”": the agent of a passive participle right
+     * before the quote's words (nothing but "as" or a short gap between them) is the one whose words they are.
+     */
+    private static Located agentBeforeQuote(QuoteContext c, int sentenceStart, int open) {
+        String text = c.text();
+        for (Located m : c.mentionsIn(sentenceStart, open)) {
+            if (PASSIVE_AGENT.matcher(text.substring(Math.max(sentenceStart, m.start() - 40), m.start())).find()
+                    && AGENT_TO_QUOTE.matcher(text.substring(m.end(), open)).matches()) {
+                return m;
             }
         }
         return null;

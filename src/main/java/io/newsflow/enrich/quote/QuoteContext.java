@@ -246,6 +246,11 @@ public final class QuoteContext {
         return lastPerson != null ? lastPerson : lastOrg;
     }
 
+    /** The person and organisation mentions in [from, to), in text order. */
+    public List<Located> mentionsIn(int from, int to) {
+        return mentions.stream().filter(m -> m.start() >= from && m.end() <= to).toList();
+    }
+
     /** "Police in Leeds said": a place after a preposition only modifies the subject and never speaks. */
     public boolean modifyingPlace(Located m) {
         return m.entity().type() == EntityType.LOCATION
