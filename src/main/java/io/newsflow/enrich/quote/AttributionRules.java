@@ -165,7 +165,8 @@ public final class AttributionRules {
 
     private static VerbFirst verbFirst(QuoteContext c) {
         int i = afterFirstToken(c);
-        if (i < 0 || !c.verbs().isSpeech(c.layer(), i) || participle(c, i)) {
+        if (i < 0 || !c.verbs().isSpeech(c.layer(), i) || participle(c, i)
+                || c.verbs().takesAddressee(c.layer(), i)) {
             return null;
         }
         int from = c.token(i).end();
@@ -343,6 +344,9 @@ public final class AttributionRules {
                 continue;
             }
             if (seg.isEmpty()) {
+                if (c.verbs().takesAddressee(c.layer(), j)) {
+                    continue;  // "…, told Reuters": who was told, not who spoke
+                }
                 int from = t.end();
                 Located who = c.firstMentionIn(from, Math.min(end, from + 80));
                 if (who != null && leadsWith(c.text(), from, who.start())) {

@@ -8,6 +8,7 @@ import io.newsflow.enrich.text.Sentence;
 import io.newsflow.enrich.text.TextLayer;
 import io.newsflow.enrich.text.Token;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,10 @@ public final class QuoteContext {
     /** A preposition right before a place: "police in Leeds", "officials from Chile". */
     private static final Pattern PLACE_PREPOSITION = Pattern.compile(
             "(?i)\\b(?:in|from|near|at|across|outside|inside)\\s+(?:the\\s+)?$");
+
+    /** "a lawyer for ", "the widow of pilot ": a noun, then "of"/"for", right before a name (group 1: the noun). */
+    private static final Pattern TIE_BEFORE = Pattern.compile(
+            "\\b(\\p{L}+)\\s+(?:of|for)\\s+(?:the\\s+)?(?:\\p{Ll}+\\s+)?$");
 
     private static final String OPENING_PUNCT = ",.!?…:;";
     private static final Pattern SENTENCE_CLOSED = Pattern.compile("^\\s*[.!?]");
@@ -214,11 +219,14 @@ public final class QuoteContext {
         return layer.tokens().get(i);
     }
 
-    /** The first person mentioned in [from, to), else the first organisation ("NATO chief Mark Rutte" is Rutte). */
+    /**
+     * The first person mentioned in [from, to), else the first organisation ("NATO chief Mark Rutte" is Rutte);
+     * names that only qualify someone else are skipped ({@link #qualifiesAnother}).
+     */
     public Located firstMentionIn(int from, int to) {
         Located firstOrg = null;
         for (Located m : mentions) {
-            if (m.start() >= from && m.end() <= to) {
+            if (m.start() >= from && m.end() <= to && !qualifiesAnother(m)) {
                 if (m.entity().type() == EntityType.PERSON) {
                     return m;
                 }
@@ -230,12 +238,12 @@ public final class QuoteContext {
         return firstOrg;
     }
 
-    /** The last person mentioned in [from, to), else the last organisation. */
+    /** The last person mentioned in [from, to), else the last organisation; qualifying names skipped. */
     public Located lastMentionIn(int from, int to) {
         Located lastPerson = null;
         Located lastOrg = null;
         for (Located m : mentions) {
-            if (m.start() >= from && m.end() <= to) {
+            if (m.start() >= from && m.end() <= to && !qualifiesAnother(m)) {
                 if (m.entity().type() == EntityType.PERSON) {
                     lastPerson = m;
                 } else {
@@ -251,6 +259,22 @@ public final class QuoteContext {
         return mentions.stream().filter(m -> m.start() >= from && m.end() <= to).toList();
     }
 
+    /**
+     * Whether a mention only qualifies the one who speaks: a possessor ("Keller's spokeswoman, Nadia Brun, said",
+     * "Keller's lawyer said") or a person tied to a relational noun ("a lawyer for Keller", "the widow of pilot
+     * Berg"; lexicon {@code relational-nouns}).
+     */
+    public boolean qualifiesAnother(Located m) {
+        if (BodyMentions.possessive(text, m)) {
+            return true;
+        }
+        if (m.entity().type() != EntityType.PERSON) {
+            return false;
+        }
+        Matcher tie = TIE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 40), m.start()));
+        return tie.find() && verbs.isRelationalNoun(tie.group(1));
+    }
+
     /** "Police in Leeds said": a place after a preposition only modifies the subject and never speaks. */
     public boolean modifyingPlace(Located m) {
         return m.entity().type() == EntityType.LOCATION
@@ -258,13 +282,13 @@ public final class QuoteContext {
     }
 
     /**
-     * The subject-like mention of [from, to): the first non-possessive mention, except that an organisation
-     * immediately followed by a titled person ("NATO Secretary General Mark Rutte") yields the person.
+     * The subject-like mention of [from, to): the first mention that qualifies no one else, except that an
+     * organisation immediately followed by a titled person ("NATO Secretary General Mark Rutte") yields the person.
      */
     public Located subjectIn(int from, int to) {
         Located first = null;
         for (Located m : mentions) {
-            if (m.start() >= from && m.end() <= to && !BodyMentions.possessive(text, m) && !modifyingPlace(m)) {
+            if (m.start() >= from && m.end() <= to && !qualifiesAnother(m) && !modifyingPlace(m)) {
                 if (first == null) {
                     first = m;
                 } else if (first.entity().type() != EntityType.PERSON && m.entity().type() == EntityType.PERSON

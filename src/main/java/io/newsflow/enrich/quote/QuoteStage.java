@@ -152,11 +152,29 @@ public final class QuoteStage implements Stage {
         if (!punctuationOnly) {
             String g = gap.strip();
             if (!g.endsWith(".") || !hasSpeechVerb(layer, from, next.open())
-                    || !oneSentence(layer, from, next.open())) {
+                    || !oneSentence(layer, from, next.open()) || reportsMore(layer, from, next.open())) {
                 return false;
             }
         }
         return !hasSpeechVerb(layer, next.close() + 1, attributionWindowEnd(layer, next.close() + 1));
+    }
+
+    /**
+     * Whether the text between two quotes says more than who spoke: a speech verb in -ing ("X said, adding that
+     * taxes would not rise."); then the quotes are two (the gold convention: new
+     * narrative between quotes makes two).
+     */
+    private boolean reportsMore(TextLayer layer, int from, int to) {
+        for (int i = layer.tokenAt(from); i < layer.tokens().size(); i++) {
+            Token t = layer.tokens().get(i);
+            if (t.end() > to) {
+                break;
+            }
+            if (t.start() >= from && layer.pos(i).equals("VBG") && verbs.isSpeech(layer, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the tokens in [from, to) all belong to one sentence of the layer. */

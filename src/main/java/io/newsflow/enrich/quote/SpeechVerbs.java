@@ -23,32 +23,65 @@ public final class SpeechVerbs {
     /** Name of the table of nouns that describe an already named speaker. */
     public static final String PERSON_NOUNS = "person-nouns";
 
+    /** Name of the table of nouns that name someone by a tie to another person ("a lawyer for X"). */
+    public static final String RELATIONAL_NOUNS = "relational-nouns";
+
     private final Set<String> speech;
     private final Set<String> reporting;
+    private final Set<String> addressee;
     private final Set<String> personNouns;
+    private final Set<String> relationalNouns;
 
-    private SpeechVerbs(Set<String> speech, Set<String> reporting, Set<String> personNouns) {
+    private SpeechVerbs(Set<String> speech, Set<String> reporting, Set<String> addressee, Set<String> personNouns,
+                        Set<String> relationalNouns) {
         this.speech = Set.copyOf(speech);
         this.reporting = Set.copyOf(reporting);
+        this.addressee = Set.copyOf(addressee);
         this.personNouns = Set.copyOf(personNouns);
+        this.relationalNouns = Set.copyOf(relationalNouns);
     }
 
     /** Reads the table {@value #TABLE} of {@code lexicons}. */
     public static SpeechVerbs from(Lexicons lexicons) {
         Set<String> speech = new HashSet<>();
         Set<String> reporting = new HashSet<>();
+        Set<String> addressee = new HashSet<>();
         for (LexiconTable.Row r : lexicons.table(TABLE).rows()) {
             String lemma = r.get("lemma").toLowerCase(Locale.ROOT);
             reporting.add(lemma);
             if (r.get("class").equals("speech")) {
                 speech.add(lemma);
             }
+            if (r.get("object").equals("addressee")) {
+                addressee.add(lemma);
+            }
         }
-        Set<String> personNouns = new HashSet<>();
-        for (LexiconTable.Row r : lexicons.table(PERSON_NOUNS).rows()) {
-            personNouns.add(r.get("word").toLowerCase(Locale.ROOT));
+        return new SpeechVerbs(speech, reporting, addressee, words(lexicons, PERSON_NOUNS),
+                words(lexicons, RELATIONAL_NOUNS));
+    }
+
+    private static Set<String> words(Lexicons lexicons, String table) {
+        Set<String> out = new HashSet<>();
+        for (LexiconTable.Row r : lexicons.table(table).rows()) {
+            out.add(r.get("word").toLowerCase(Locale.ROOT));
         }
-        return new SpeechVerbs(speech, reporting, personNouns);
+        return out;
+    }
+
+    /**
+     * Whether {@code word} names someone by a tie to another person ("lawyer" in "a lawyer for X", "widow" in "the
+     * widow of X"): that other person is not the speaker.
+     */
+    public boolean isRelationalNoun(String word) {
+        return relationalNouns.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether token {@code i} is a speech verb whose object is the listener ("told", "assured"): it never precedes
+     * its speaker, and a name right after it is who was spoken to.
+     */
+    public boolean takesAddressee(TextLayer layer, int i) {
+        return test(layer, i, addressee);
     }
 
     /** Whether {@code word} describes an already named person ("politician" in "the French politician said"). */

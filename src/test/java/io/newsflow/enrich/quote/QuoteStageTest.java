@@ -101,6 +101,19 @@ class QuoteStageTest {
     }
 
     @Test
+    void newNarrativeBetweenTwoQuotesMakesTwoQuotesWithTheSameSpeaker() {
+        List<Document.Quote> q = quotes("“The harbour tax stays where it is,” Friedrich Merz said, adding that the "
+                + "ferries would get more money. “Nobody on the coast will pay more.”\n"
+                + "“Security has a price,” Merz said that evening. “Insecurity costs far more than that.”");
+        assertThat(q).hasSize(3);
+        assertThat(q.get(0).text()).isEqualTo("The harbour tax stays where it is,");
+        assertThat(q.get(1).text()).startsWith("Nobody on the coast");
+        assertThat(q.get(1).speakerName()).isEqualTo("Friedrich Merz");
+        // a plain attribution between them still joins the two parts
+        assertThat(q.get(2).text()).startsWith("Security has a price").contains("Insecurity costs");
+    }
+
+    @Test
     void singleQuotesNestedQuotesScareQuotesAndApostrophes() {
         List<Document.Quote> q = quotes("Officials called the plan ‘unrealistic’ and Putin’s offer a ‘trap’.\n"
                 + "‘We don’t negotiate with ultimatums,’ Volodymyr Zelenskyy said.\n"
