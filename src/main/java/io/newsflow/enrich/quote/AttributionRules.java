@@ -202,7 +202,7 @@ public final class AttributionRules {
 
     private static BeforeCue beforeCue(QuoteContext c) {
         int open = c.span().open();
-        int start = c.sentenceStart(open);
+        int start = cueSentenceStart(c, open);
         String text = c.text();
         for (int i = c.tokenFrom(start); i < c.layer().tokens().size() && c.token(i).end() <= open; i++) {
             Token t = c.token(i);
@@ -224,6 +224,22 @@ public final class AttributionRules {
             }
         }
         return null;
+    }
+
+    /**
+     * Start of the sentence that may introduce the quote opening at {@code open}: its own, or, when the quote opens
+     * its sentence right after a colon ("In a post, he wrote:¶“…”"), the sentence that the colon ends.
+     */
+    private static int cueSentenceStart(QuoteContext c, int open) {
+        int start = c.sentenceStart(open);
+        if (!c.text().substring(start, open).isBlank()) {
+            return start;
+        }
+        int k = start - 1;
+        while (k >= 0 && Character.isWhitespace(c.text().charAt(k))) {
+            k--;
+        }
+        return k >= 0 && c.text().charAt(k) == ':' ? c.sentenceStart(k) : start;
     }
 
     /**
