@@ -1180,7 +1180,7 @@ public final class StanceStage implements Stage {
                 if (!p.dominates(head, j) || j == head) {
                     continue;
                 }
-                boolean cut = EXCLUDED_IN_PHRASE.contains(p.relation(j))
+                boolean cut = EXCLUDED_IN_PHRASE.contains(p.relation(j)) && !betweenPair(j)
                         || ((rel(j, "obl") || rel(j, "advmod") || rel(j, "nmod") && !caseOf(j).equals("of"))
                         && lexicon.timeWord(lemma(j)))
                         || (rel(j, "obl") || rel(j, "nmod") && !caseOf(j).equals("of")) && media.contains(lemma(j))
@@ -1247,6 +1247,12 @@ public final class StanceStage implements Stage {
             }
             trimEnd(kept, head);
             return kept;
+        }
+
+        /** The second member of "between X and Y", or its "and": kept in a phrase, which needs both. */
+        private boolean betweenPair(int j) {
+            int conj = rel(j, "cc") ? p.head(j) : j;
+            return conj >= 0 && rel(conj, "conj") && p.head(conj) >= 0 && caseOf(p.head(conj)).equals("between");
         }
 
         /**
@@ -1549,14 +1555,19 @@ public final class StanceStage implements Stage {
                     }
                 }
                 if (m == null) {
-                    // "Norland's President, Ana Ruiz": the apposition before the name's parts, the possessor last
-                    for (String r : List.of("appos", "compound", "nmod:poss")) {
+                    // "Norland's President, Ana Ruiz": the apposition before the name's parts, the possessor last;
+                    // "Norland's President Ana Ruiz" parsed with the name as a loose dependent of the title
+                    for (String r : List.of("appos", "compound", "dep", "nmod:poss")) {
                         if (r.equals("nmod:poss") && !agentive(w)) {
                             // "Israel's actions will not deter …": a thing's owner does not act through it
                             continue;
                         }
                         for (int c : kids(w, r)) {
-                            m = m != null ? m : mentionAt(c);
+                            Located k = mentionAt(c);
+                            if (r.equals("dep") && (k == null || k.entity().type() != EntityType.PERSON)) {
+                                continue;
+                            }
+                            m = m != null ? m : k;
                         }
                     }
                 }
