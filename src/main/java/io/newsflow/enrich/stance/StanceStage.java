@@ -1658,6 +1658,12 @@ public final class StanceStage implements Stage {
                         return ownSpeaker(i, r);
                     }
                 }
+                if (!kids(i, "cop").isEmpty()) {
+                    // "X has long been a critic of the war": the copula's subject is the one described
+                    for (int n : kids(i, "nsubj")) {
+                        return ownSpeaker(i, resolve(n));
+                    }
+                }
                 int h = p.head(i);
                 if (h < 0 || !verb(h)) {
                     return List.of();
