@@ -530,6 +530,9 @@ public final class StanceStage implements Stage {
                 // "rejected calls for a ceasefire", "backed demands for elections": the verb's stance on the noun
                 Predicate outer = undone ? null : outerStance(i, pr);
                 boolean opposed = outer != null && (outer.polarity() == Polarity.AGAINST ^ negated(p.head(i)));
+                if (outer != null && opposesHostileNoun(outer, p.head(i), pr)) {
+                    return;  // the verb holds a stance on the whole phrase instead (objectTargets)
+                }
                 boolean negated = negated(i) ^ undone ^ opposed;
                 boolean hedged = hedged(i) || outer != null && hedged(p.head(i));
                 String method = "stance." + pr.pos().name().toLowerCase(Locale.ROOT) + "." + frame
@@ -827,7 +830,7 @@ public final class StanceStage implements Stage {
             for (int o : objects) {
                 Predicate noun = tag(o).startsWith("NN") ? lexicon.predicate(lemma(o), Pos.NOUN) : null;
                 boolean carried = noun != null && (lexicon.lightVerb(lemma(i)) || lexicon.reversalVerb(lemma(o))
-                        || pr.pos() == Pos.VERB && hasArgument(o, noun));
+                        || pr.pos() == Pos.VERB && hasArgument(o, noun) && !opposesHostileNoun(pr, i, noun));
                 if (carried || stanceContainers.contains(lemma(o))) {
                     continue;
                 }
@@ -840,6 +843,15 @@ public final class StanceStage implements Stage {
                     }
                 }
             }
+        }
+
+        /**
+         * "would not support new sanctions against X", "opposed the ban on X": opposing a hostile measure is a stance
+         * on the measure, not one for X, so the verb's object phrase is the target and the noun's own target is left
+         * alone. (Backing or rejecting a call for X still composes: "rejected calls for X" is against X.)
+         */
+        private boolean opposesHostileNoun(Predicate verbPr, int verbAt, Predicate noun) {
+            return noun.polarity() == Polarity.AGAINST && (verbPr.polarity() == Polarity.AGAINST ^ negated(verbAt));
         }
 
         /** "to raise taxes": the act, or, for a reversal verb with an object, that object (flipped). */
@@ -1034,8 +1046,8 @@ public final class StanceStage implements Stage {
                     h = relativeHead(h);
                     w = lower(h);
                 }
-                if (w.equals("you") || w.equals("yourself") || lexicon.timeWord(lemma(h))) {
-                    continue;
+                if (w.equals("you") || w.equals("yourself") || lexicon.timeWord(lemma(h)) || tag(h).equals("CD")) {
+                    continue;  // nor an amount ("fined X £105 million" parsed with the amount as object)
                 }
                 if (thirdPerson.contains(w)) {
                     Ref r = rel(h, "obj") || rel(h, "iobj") ? objectPronoun(h) : pronoun(h);
