@@ -34,6 +34,10 @@ final class CandidateFinder {
     static final String GAZETTEER = "gazetteer";
     static final String RECOGNISER = "crf";
     static final String RECOGNISER_OVER_GAZETTEER = "crf-longer-than-gazetteer";
+    /** A recognised person name that continues a known multiword person name ("Samia Suluhu Hassan"). */
+    static final String EXTENDS_KNOWN_NAME = "crf-extends-known-name";
+    /** A known person's name followed by a generational suffix ("Donald Trump Jr."): someone else. */
+    static final String SUFFIXED_NAME = "crf-suffixed-known-name";
     /** A country's body ("Labour Party") qualified by another country: not the known body. */
     static final String FOREIGN_BODY = "gazetteer-foreign-body";
     /** A place or body name right after a courtesy honorific ("Ms Lima", "Mr Jordan"): a surname. */
@@ -267,7 +271,12 @@ final class CandidateFinder {
             Candidate g = merged.get(i);
             if (g.start() < s.end() && s.start() < g.end()) {
                 covered = true;
-                if (longerPerson(s, g) && (g.kb() == null || strongerName(s, g)) || placeStartsName(s, g, text)
+                if (suffixedKnownName(s, g, text)) {
+                    merged.set(i, recognised(s, SUFFIXED_NAME));
+                } else if (extendsKnownName(s, g, text)) {
+                    merged.set(i, new Candidate(s.field(), s.start(), s.end(), s.text(), s.type(), g.kb(),
+                            MentionKind.NAME, g.kbOptions(), g.roleTitle(), EXTENDS_KNOWN_NAME));
+                } else if (longerPerson(s, g) && (g.kb() == null || strongerName(s, g)) || placeStartsName(s, g, text)
                         || longerName(s, g, text, inside)) {
                     merged.set(i, recognised(s, RECOGNISER_OVER_GAZETTEER));
                 } else if (placeEndsName(s, g, text)) {
@@ -283,6 +292,34 @@ final class CandidateFinder {
     private static Candidate recognised(NamedSpan s, String rule) {
         return new Candidate(s.field(), s.start(), s.end(), s.text(), s.type(), null, MentionKind.NAME, List.of(), null,
                 rule);
+    }
+
+    /**
+     * "Samia Suluhu Hassan" around the known "Samia Suluhu": a recognised person name that starts with a known
+     * person's full multiword name and goes on with capitalised name words only, none a generational suffix
+     * ("Donald Trump Jr." is someone else), names the known person.
+     */
+    private boolean extendsKnownName(NamedSpan s, Candidate g, String text) {
+        if (!(g.kb() instanceof KbPerson) || s.type() != EntityType.PERSON || s.start() != g.start()
+                || s.end() <= g.end() || !core(g.text()).contains(" ")) {
+            return false;
+        }
+        String rest = text.substring(g.end(), s.end()).strip();
+        if (rest.isEmpty() || nameSuffix.matcher(" " + rest).lookingAt()) {
+            return false;
+        }
+        for (String w : rest.split("\\s+")) {
+            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || w.endsWith(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Donald Trump Jr." around the known "Donald Trump": the known name and a generational suffix after it. */
+    private boolean suffixedKnownName(NamedSpan s, Candidate g, String text) {
+        return g.kb() instanceof KbPerson && s.type() == EntityType.PERSON && s.start() == g.start()
+                && s.end() > g.end() && nameSuffix.matcher(text.substring(g.end(), s.end())).lookingAt();
     }
 
     private static boolean longerPerson(NamedSpan s, Candidate g) {
